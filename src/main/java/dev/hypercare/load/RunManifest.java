@@ -1,0 +1,50 @@
+package dev.hypercare.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code run.json}: what ran, against what, with which versions, when and where, so a report can be
+ * traced back to the run and the run repeated.
+ */
+public record RunManifest(
+        int schemaVersion,
+        String runId,
+        List<String> command,
+        String profile,
+        double scale,
+        String holdOverride,
+        String target,
+        String webSocketUrl,
+        boolean embeddedTarget,
+        Instant start,
+        Instant end,
+        String injectorHost,
+        Versions versions,
+        List<String> injectorJvm,
+        int gatlingExitCode,
+        boolean gatlingTimedOut,
+        Files files) {
+
+    public record Versions(String hypercare, String gatling, String java) {}
+
+    public record Files(String simulationLog, String gatlingReport, String profile, String gatlingOutput) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public void write(Path file) throws IOException {
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    public static RunManifest read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), RunManifest.class);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.hypercare.profile;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+
+/** Field paths in the form errors print them: {@code websocket.rampUp}, {@code allowedTargets[0]}. */
+final class FieldPath {
+    private FieldPath() {}
+
+    static String of(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    static String child(String parent, String field) {
+        return parent.isEmpty() ? field : parent + "." + field;
+    }
+}

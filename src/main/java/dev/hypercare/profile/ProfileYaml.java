@@ -1,0 +1,107 @@
+package dev.hypercare.profile;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+
+/**
+ * The strict YAML mapping of profiles: unknown fields, duplicate keys and type coercions ("20" for
+ * 20, 2.5 for an integer) are errors, durations are written {@code 30s}, URLs must parse.
+ */
+final class ProfileYaml {
+    static final String EXPECTED_URL = "an absolute URL";
+
+    private ProfileYaml() {}
+
+    static ObjectMapper mapper() {
+        YAMLFactory factory = YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build();
+        ObjectMapper mapper = YAMLMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addModule(new SimpleModule("hypercare-profile")
+                        .addDeserializer(Duration.class, new DurationDeserializer())
+                        .addSerializer(Duration.class, new DurationSerializer())
+                        .addDeserializer(URI.class, new UriDeserializer()))
+                .build();
+        for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Float || type == LogicalType.Integer
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    /** JSON for run.json and friends uses the same duration form. */
+    static ObjectMapper jsonMapper() {
+        return JsonMapper.builder()
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addModule(new SimpleModule().addSerializer(Duration.class, new DurationSerializer()))
+                .build();
+    }
+
+    private static final class DurationDeserializer extends JsonDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new ExpectedValueException(parser, DurationText.EXPECTED);
+            }
+            return DurationText.parse(parser.getText())
+                    .orElseThrow(() -> new ExpectedValueException(parser, DurationText.EXPECTED));
+        }
+    }
+
+    private static final class DurationSerializer extends JsonSerializer<Duration> {
+        @Override
+        public void serialize(Duration value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(DurationText.format(value));
+        }
+    }
+
+    private static final class UriDeserializer extends JsonDeserializer<URI> {
+        @Override
+        public URI deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new ExpectedValueException(parser, EXPECTED_URL);
+            }
+            try {
+                return new URI(parser.getText().trim());
+            } catch (URISyntaxException e) {
+                throw new ExpectedValueException(parser, EXPECTED_URL);
+            }
+        }
+    }
+}
