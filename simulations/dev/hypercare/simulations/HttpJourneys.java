@@ -8,6 +8,7 @@ import dev.hypercare.profile.HttpTraffic;
 import dev.hypercare.profile.JourneyMix;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,15 +17,24 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class HttpJourneys {
     private final HttpTraffic traffic;
+    private final RunClock clock;
 
-    HttpJourneys(HttpTraffic traffic) {
+    HttpJourneys(HttpTraffic traffic, RunClock clock) {
         this.traffic = traffic;
+        this.clock = clock;
     }
 
+    /** Open model: each arriving user takes one journey. Closed model: each user repeats journeys until the run ends. */
     ScenarioBuilder build() {
+        ScenarioBuilder users = scenario("http users");
+        return traffic.closedModel()
+                ? users.asLongAs(session -> clock.beforeEnd()).on(exec(journey()).exec(Session::markAsSucceeded))
+                : users.exec(journey());
+    }
+
+    private ChainBuilder journey() {
         JourneyMix mix = traffic.journeys();
-        return scenario("http users")
-                .randomSwitch()
+        return randomSwitch()
                 .on(
                         percent(mix.percent(mix.visitor())).then(visitor()),
                         percent(mix.percent(mix.member())).then(member()),
@@ -43,9 +53,8 @@ final class HttpJourneys {
                         .body(StringBody(session -> "{\"username\":\"user-" + session.userId() + "\",\"password\":\"launch\"}"))
                         .check(status().is(200), jsonPath("$.token").saveAs("token")))
                 // Without a token every later call would fail the same way: count the login failure once.
-                .exitHereIfFailed()
-                .repeat(traffic.apiCallsPerMember())
-                .on(exec(think()).exec(apiCall()));
+                .doIf(session -> !session.isFailed())
+                .then(repeat(traffic.apiCallsPerMember()).on(exec(think()).exec(apiCall())));
     }
 
     private ChainBuilder apiCall() {

@@ -10,6 +10,7 @@ import dev.hypercare.profile.ProfileLoader;
 import dev.hypercare.profile.ReconnectStorm;
 import dev.hypercare.profile.StormTrigger;
 import dev.hypercare.profile.TrafficProfile;
+import io.gatling.javaapi.core.ClosedInjectionStep;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -52,8 +53,10 @@ public class LaunchSimulation extends Simulation {
 
         List<PopulationBuilder> populations = new ArrayList<>();
         HttpTraffic httpTraffic = profile.http();
-        if (httpTraffic.usersPerSecond() > 0) {
-            populations.add(new HttpJourneys(httpTraffic).build().injectOpen(arrivals(phases, httpTraffic)));
+        if (httpTraffic.closedModel()) {
+            populations.add(new HttpJourneys(httpTraffic, clock).build().injectClosed(concurrency(phases, httpTraffic)));
+        } else if (httpTraffic.sendsTraffic()) {
+            populations.add(new HttpJourneys(httpTraffic, clock).build().injectOpen(arrivals(phases, httpTraffic)));
         }
         if (profile.websocket().connections() > 0) {
             populations.add(new WebSocketSessions(profile.websocket(), profile.websocket().url().toString(), clock, profile.storm())
@@ -83,6 +86,19 @@ public class LaunchSimulation extends Simulation {
             steps.add(rampUsersPerSec(peak).to(start).during(phases.rampDown()));
         }
         return steps.toArray(OpenInjectionStep[]::new);
+    }
+
+    private static ClosedInjectionStep[] concurrency(Phases phases, HttpTraffic traffic) {
+        List<ClosedInjectionStep> steps = new ArrayList<>();
+        int users = traffic.concurrentUsers();
+        if (phases.rampUp().isPositive()) {
+            steps.add(rampConcurrentUsers(0).to(users).during(phases.rampUp()));
+        }
+        steps.add(constantConcurrentUsers(users).during(phases.hold()));
+        if (phases.rampDown().isPositive()) {
+            steps.add(rampConcurrentUsers(users).to(0).during(phases.rampDown()));
+        }
+        return steps.toArray(ClosedInjectionStep[]::new);
     }
 
     private static OpenInjectionStep connections(int count, Duration ramp) {

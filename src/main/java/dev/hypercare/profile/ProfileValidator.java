@@ -41,13 +41,17 @@ final class ProfileValidator {
         Duration run = phases.runLength();
 
         HttpTraffic http = present(p.http(), "http", "a mapping with usersPerSecond");
-        atLeastZero(present(http.usersPerSecond(), "http.usersPerSecond", "a number >= 0"), "http.usersPerSecond");
+        atLeastZero(present(http.usersPerSecond(), "http.usersPerSecond",
+                "a number >= 0 (or http.concurrentUsers for a closed model)"), "http.usersPerSecond");
+        check(http.concurrentUsers() >= 0, "http.concurrentUsers", "an integer >= 0", http.concurrentUsers());
+        check(!(http.usersPerSecond() > 0 && http.concurrentUsers() > 0), "http.concurrentUsers",
+                "either http.usersPerSecond (open model) or http.concurrentUsers (closed model)", "both");
         atLeastZero(http.startUsersPerSecond(), "http.startUsersPerSecond");
         JourneyMix mix = http.journeys();
         atLeastZero(mix.visitor(), "http.journeys.visitor");
         atLeastZero(mix.member(), "http.journeys.member");
         atLeastZero(mix.monitor(), "http.journeys.monitor");
-        if (http.usersPerSecond() > 0) {
+        if (http.sendsTraffic()) {
             check(mix.total() > 0, "http.journeys", "at least one journey weight above 0", "all weights 0");
         }
         check(http.apiCallsPerMember() >= 0, "http.apiCallsPerMember", "an integer >= 0", http.apiCallsPerMember());
@@ -83,8 +87,8 @@ final class ProfileValidator {
             fraction(backoff.jitter(), "reconnectStorm.backoff.jitter");
             check(storm.maxAttempts() >= 1, "reconnectStorm.maxAttempts", "an integer >= 1", storm.maxAttempts());
         }
-        check(http.usersPerSecond() > 0 || ws.connections() > 0, "http.usersPerSecond",
-                "some traffic: http.usersPerSecond or websocket.connections above 0", "neither");
+        check(http.sendsTraffic() || ws.connections() > 0, "http.usersPerSecond",
+                "some traffic: http.usersPerSecond, http.concurrentUsers or websocket.connections above 0", "neither");
     }
 
     private <T> T present(T value, String path, String expected) {

@@ -21,7 +21,7 @@ class InvalidProfilesTest {
 
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("empty.yaml", ":1: expected a profile (a mapping with name, phases, http...), found an empty file"),
-            Map.entry("unknown-field.yaml", ":7: http.userPerSecond: unknown field, expected one of usersPerSecond, startUsersPerSecond, journeys, apiCallsPerMember, readRatio, thinkTime, requestTimeout"),
+            Map.entry("unknown-field.yaml", ":7: http.userPerSecond: unknown field, expected one of usersPerSecond, concurrentUsers, startUsersPerSecond, journeys, apiCallsPerMember, readRatio, thinkTime, requestTimeout"),
             Map.entry("unknown-top-level-field.yaml", ":2: phase: unknown field, expected one of name, description, target, allowedTargets, phases, http, websocket, reconnectStorm, policy"),
             Map.entry("wrong-type-integer.yaml", ":7: websocket.connections: expected an integer, found 'many'"),
             Map.entry("wrong-type-number-as-string.yaml", ":5: http.usersPerSecond: expected a number, found '2'"),
@@ -46,7 +46,9 @@ class InvalidProfilesTest {
             Map.entry("duplicate-key.yaml", ":4: phases.hold: expected each field once, found it twice"),
             Map.entry("not-yaml.yaml", ":3: expected valid YAML, found while parsing a flow sequence"),
             Map.entry("top-level-list.yaml", ":1: expected a mapping, found a list"),
-            Map.entry("no-traffic.yaml", ":5: http.usersPerSecond: expected some traffic: http.usersPerSecond or websocket.connections above 0, found neither"),
+            Map.entry("no-traffic.yaml", ":5: http.usersPerSecond: expected some traffic: http.usersPerSecond, http.concurrentUsers or websocket.connections above 0, found neither"),
+            Map.entry("both-arrival-models.yaml", ":6: http.concurrentUsers: expected either http.usersPerSecond (open model) or http.concurrentUsers (closed model), found both"),
+            Map.entry("missing-arrival-model.yaml", ":4: http.usersPerSecond: expected a number >= 0 (or http.concurrentUsers for a closed model), found nothing"),
             Map.entry("bad-name.yaml", ":1: name: expected a name of letters, digits, '.', '_' or '-', found 'my launch!'"));
 
     static Stream<Arguments> fixtures() {
