@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Launch load tests, hypercare probes and one SLO policy: go, no-go or roll back.",
-        subcommands = {})
+        subcommands = {LoadCommand.class, TargetCommand.class})
 public final class HypercareCli implements Runnable {
 
     @CommandLine.Spec

@@ -33,7 +33,10 @@ public final class InjectorJvm {
                 "-XX:MaxTrivialSize=12",
                 "-XX:+HeapDumpOnOutOfMemoryError",
                 "-XX:HeapDumpPath=" + dumpDir,
-                "-Xss2m"));
+                "-Xss2m",
+                // Gatling's log writer interns strings through java.lang internals.
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-Djava.util.prefs.PreferencesFactory=" + OfflinePreferencesFactory.class.getName()));
         // Netty loads its epoll transport through JNI and uses Unsafe: allow both quietly on newer JDKs.
         if (javaFeatureVersion >= 22) {
             options.add("--enable-native-access=ALL-UNNAMED");

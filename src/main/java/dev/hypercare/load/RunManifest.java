@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import dev.hypercare.target.TargetStats;
 
 /**
  * {@code run.json}: what ran, against what, with which versions, when and where, so a report can be
- * traced back to the run and the run repeated.
+ * traced back to the run and the run repeated. {@code embeddedTargetStats} is what the embedded target
+ * counted on its side (absent for other targets).
  */
 public record RunManifest(
         int schemaVersion,
@@ -22,6 +24,7 @@ public record RunManifest(
         String target,
         String webSocketUrl,
         boolean embeddedTarget,
+        TargetStats embeddedTargetStats,
         Instant start,
         Instant end,
         String injectorHost,

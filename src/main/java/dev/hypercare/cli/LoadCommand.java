@@ -1,0 +1,68 @@
+package dev.hypercare.cli;
+
+import dev.hypercare.load.LoadOptions;
+import dev.hypercare.load.LoadResult;
+import dev.hypercare.load.LoadRunner;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a Gatling load test from a traffic profile and writes reports/<run-id>/.",
+            "Without --target it starts the embedded demo target on 127.0.0.1."
+        })
+final class LoadCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", defaultValue = "smoke", paramLabel = "NAME|FILE",
+            description = "Profile name in profiles/ (smoke, realistic, optimistic, worst-case) or a YAML file. Default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--target", paramLabel = "URL", converter = Converters.HttpUrlConverter.class,
+            description = "Base URL of the system under test. Hosts other than loopback must be in the profile's allowedTargets or given with --allow-target.")
+    URI target;
+
+    @Option(names = "--scale", defaultValue = "1.0", paramLabel = "F",
+            description = "Multiplies every arrival rate and connection count. Default: ${DEFAULT-VALUE}.")
+    double scale;
+
+    @Option(names = "--duration", paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "Replaces the profile's hold, e.g. 10s or 5m.")
+    Duration duration;
+
+    @Option(names = "--allow-target", paramLabel = "HOST",
+            description = "Allows load against HOST although the profile does not list it (repeatable).")
+    List<String> allowTargets = new ArrayList<>();
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "Where run directories go. Default: reports/ in the project.")
+    Path reports;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = HypercareHome.get();
+        List<String> commandLine = new ArrayList<>(List.of("hypercare"));
+        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+        LoadOptions options = new LoadOptions(
+                profile, Optional.ofNullable(target), scale, Optional.ofNullable(duration), allowTargets,
+                home, reports != null ? reports : home.resolve("reports"), commandLine);
+        LoadResult result = LoadRunner.run(options, System.out);
+        if (!result.hasResults()) {
+            System.err.println("hypercare: Gatling left no simulation.log (exit code " + result.manifest().gatlingExitCode()
+                    + "); see " + result.run().gatlingOutput());
+            return ExitCode.INTERNAL_ERROR;
+        }
+        // The go/no-go gate judges the results; until it runs here, a completed run exits 0.
+        return ExitCode.GO;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.hypercare.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code hypercare load} end to end: a real, short Gatling run against the embedded target, and its bad-input paths. */
+class LoadCommandTest {
+    /** A row of Gatling's console summary: {@code > name | total | ok | ko}. */
+    private static final Pattern SUMMARY_ROW = Pattern.compile("^> (.+?)\\s+\\|\\s+([\\d,]+) \\|\\s+([\\d,]+) \\|\\s+([\\d,-]+)$");
+
+    @Test
+    void smokeRunAgainstTheEmbeddedTargetWritesAJudgeableRunDirectory(@TempDir Path reports) throws IOException {
+        int exit = HypercareCli.execute("load", "--profile", "smoke", "--duration", "10s", "--reports", reports.toString());
+        assertThat(exit).isEqualTo(ExitCode.GO);
+
+        Path run = onlyRunDirectory(reports);
+        assertThat(run.getFileName().toString()).matches("\\d{8}-\\d{6}-smoke");
+        assertThat(run.resolve("simulation.log")).isNotEmptyFile();
+        assertThat(run.resolve("gatling/index.html")).isNotEmptyFile();
+        assertThat(run.resolve("profile.yaml")).content().contains("hold: 10s").contains("url: ws://127.0.0.1:");
+        assertThat(run.resolve(".gatling-results")).doesNotExist();
+
+        JsonNode manifest = new ObjectMapper().readTree(run.resolve("run.json").toFile());
+        assertThat(manifest.get("embeddedTarget").asBoolean()).isTrue();
+        assertThat(manifest.get("target").asText()).startsWith("http://127.0.0.1:");
+        assertThat(manifest.get("gatlingExitCode").asInt()).isZero();
+        assertThat(manifest.at("/versions/gatling").asText()).isEqualTo("3.16.0");
+        assertThat(manifest.get("command").toString()).contains("--duration").contains("10s");
+        assertThat(manifest.at("/embeddedTargetStats/httpRequests").asLong()).as("requests the target saw").isPositive();
+        assertThat(manifest.at("/embeddedTargetStats/webSocketMessagesIn").asLong()).as("frames the target saw").isPositive();
+
+        Map<String, long[]> counted = finalSummary(run.resolve("gatling.out"));
+        assertThat(counted.get("ws: connect")).as("every socket connected").containsExactly(20, 20, 0);
+        assertThat(counted.get("ws: heartbeat ack")[1]).isPositive();
+        assertThat(counted.get("ws: broadcast")[1]).isPositive();
+        long http = Stream.of("landing page", "login", "tasks: list", "tasks: get", "tasks: create",
+                        "health: live", "health: ready", "health: combined")
+                .filter(counted::containsKey).mapToLong(name -> counted.get(name)[1]).sum();
+        assertThat(http).as("HTTP requests answered OK").isGreaterThan(20);
+        assertThat(counted.get("Global")[2]).as("nothing failed against a healthy target").isZero();
+        // The raw log names the requests too: the strings are written into its string cache.
+        String raw = new String(Files.readAllBytes(run.resolve("simulation.log")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains("ws: connect").contains("landing page");
+    }
+
+    @Test
+    void nonLoopbackTargetIsRefusedBeforeAnyTraffic(@TempDir Path reports) {
+        String err = runExpectingFailure(ExitCode.BAD_INPUT,
+                "load", "--target", "https://shop.example.com", "--reports", reports.toString());
+        assertThat(err).isEqualTo("hypercare: --target: host 'shop.example.com' is neither loopback nor in profile 'smoke'"
+                + " allowedTargets; add it there or pass --allow-target shop.example.com if you mean to load it\n");
+        assertThat(reports).isEmptyDirectory();
+    }
+
+    @Test
+    void badFlagsAreOneLineUsageErrors(@TempDir Path reports) {
+        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "load", "--scale", "0", "--reports", reports.toString()))
+                .isEqualTo("hypercare: --scale: expected a number above 0, found 0.0\n");
+        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "load", "--duration", "ten", "--reports", reports.toString()))
+                .startsWith("hypercare: Invalid value for option '--duration': expected a duration like 500ms, 30s, 5m or 1h, found 'ten'");
+        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "load", "--target", "shop.example.com", "--reports", reports.toString()))
+                .startsWith("hypercare: Invalid value for option '--target': expected an absolute http(s) URL like https://staging.example.com, found 'shop.example.com'");
+        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "load", "--profile", "smok", "--reports", reports.toString()))
+                .isEqualTo("hypercare: --profile: expected a profile name (optimistic, realistic, smoke, worst-case) or a YAML file, found 'smok'\n");
+    }
+
+    @Test
+    void targetStormNeedsTheEmbeddedTarget(@TempDir Path reports) {
+        String err = runExpectingFailure(ExitCode.BAD_INPUT,
+                "load", "--profile", "worst-case", "--target", "http://127.0.0.1:1", "--reports", reports.toString());
+        assertThat(err).isEqualTo("hypercare: " + Path.of(System.getProperty("hypercare.home"), "profiles", "worst-case.yaml")
+                + ": reconnectStorm.trigger: expected client against --target http://127.0.0.1:1"
+                + " (only the embedded target can drop sockets on request), found target\n");
+    }
+
+    private static String runExpectingFailure(int expectedExit, String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = HypercareCli.newCommandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute(args)).isEqualTo(expectedExit);
+        return err.toString();
+    }
+
+    private static Path onlyRunDirectory(Path reports) throws IOException {
+        try (Stream<Path> runs = Files.list(reports)) {
+            List<Path> all = runs.toList();
+            assertThat(all).hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    /** The last summary Gatling printed, as name -> {total, ok, ko}. */
+    private static Map<String, long[]> finalSummary(Path transcript) throws IOException {
+        List<String> lines = Files.readAllLines(transcript);
+        int start = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("---- Requests ---")) {
+                start = i;
+            }
+        }
+        Map<String, long[]> rows = new HashMap<>();
+        for (String line : lines.subList(start + 1, lines.size())) {
+            Matcher m = SUMMARY_ROW.matcher(line);
+            if (!m.matches()) {
+                break;
+            }
+            rows.put(m.group(1), new long[] {count(m.group(2)), count(m.group(3)), count(m.group(4))});
+        }
+        assertThat(rows).as("Gatling's summary in " + transcript).containsKey("Global");
+        return rows;
+    }
+
+    private static long count(String text) {
+        return text.equals("-") ? 0 : Long.parseLong(text.replace(",", ""));
+    }
+}
