@@ -49,7 +49,7 @@ final class WebSocketSessions {
                 .asLongAs(session -> clock.beforeEnd() && !session.contains("gaveUp"))
                 .on(exec(pause(session -> untilNextBeat()))
                         .doIf(session -> clock.beforeEnd()).then(beat())
-                        .doIf(Session::isFailed).then(exec(close()).exec(reconnect()))
+                        .doIf(Session::isFailed).then(exec(closeIfStillOpen()).exec(reconnect()))
                         .doIf(this::clientStormDue).then(
                                 exec(session -> session.set("stormed", true)),
                                 exec(close()).exec(reconnect())))
@@ -84,15 +84,23 @@ final class WebSocketSessions {
                             .matching(jsonPath("$.type").is("broadcast"))
                             .check(jsonPath("$.channel").is(traffic.channel())));
         }
-        return exec(session -> session.set("heartbeat", session.getInt("heartbeat") + 1)).exec(send);
+        return exec(session -> session.set("heartbeat", session.getInt("heartbeat") + 1).set("beatStart", System.currentTimeMillis()))
+                .exec(send);
+    }
+
+    private ChainBuilder close() {
+        return exec(ws(WS_CLOSE).wsName(WebSocketSessions::socket).close());
     }
 
     /**
-     * Closes the current socket. After a failed heartbeat it may already have crashed: Gatling then logs
-     * the close as KO with the crash reason, one record per socket the server dropped mid-check.
+     * A heartbeat fails in one of two ways. The socket broke (Gatling already logged the KO, and closing
+     * it would log a second, spurious KO), or an answer timed out on a socket that is still open and must
+     * be closed before reconnecting. Only a timeout lasts as long as the shortest wait, which tells them apart.
      */
-    private ChainBuilder close() {
-        return exec(ws(WS_CLOSE).wsName(WebSocketSessions::socket).close());
+    private ChainBuilder closeIfStillOpen() {
+        long shortestWait = Math.min(ACK_TIMEOUT.toMillis(),
+                traffic.expectedBroadcastsPerSecond() > 0 ? broadcastTimeout().toMillis() : Long.MAX_VALUE);
+        return doIf(session -> System.currentTimeMillis() - session.getLong("beatStart") >= shortestWait - 50).then(close());
     }
 
     /**

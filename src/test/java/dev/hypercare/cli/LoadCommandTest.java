@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** {@code hypercare load} end to end: a real, short Gatling run against the embedded target, and its bad-input paths. */
@@ -57,6 +59,24 @@ class LoadCommandTest {
         // The raw log names the requests too: the strings are written into its string cache.
         String raw = new String(Files.readAllBytes(run.resolve("simulation.log")), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(raw).contains("ws: connect").contains("landing page");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"storm-target", "storm-client"})
+    void reconnectStormDropsEverySocketAndEverySessionReconnects(String profile, @TempDir Path reports) throws IOException {
+        Path file = Path.of("src/test/resources/profiles/valid", profile + ".yaml");
+        int exit = HypercareCli.execute("load", "--profile", file.toString(), "--reports", reports.toString());
+        assertThat(exit).isEqualTo(ExitCode.GO);
+
+        Map<String, long[]> counted = finalSummary(onlyRunDirectory(reports).resolve("gatling.out"));
+        assertThat(counted.get("ws: connect")).as("first connections").containsExactly(10, 10, 0);
+        assertThat(counted.get("ws: reconnect")[1]).as("sessions reconnected, named apart").isGreaterThanOrEqualTo(10);
+        assertThat(counted.get("ws: resubscribed")[1]).as("and subscribed again").isGreaterThanOrEqualTo(10);
+        assertThat(counted.get("ws: heartbeat ack")[1]).isPositive();
+        assertThat(counted.get("ws: close")[2]).as("a broken socket is abandoned, not closed a second time").isZero();
+        if (profile.equals("storm-client")) {
+            assertThat(counted.get("Global")[2]).as("clients close healthy sockets: nothing fails").isZero();
+        }
     }
 
     @Test
