@@ -13,7 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The HTTP journeys of a launch: a visitor reads the landing page; a member logs in and works with
- * the API (reads and writes in the profile's ratio); a monitor polls the health endpoints.
+ * the API (reads and writes in the profile's ratio); a monitor polls the health endpoints. The think
+ * pauses per journey (visitor 1, member 1 + one per API call, monitor 0) are the ones
+ * {@code HttpTraffic.usersInFlight()} counts.
  */
 final class HttpJourneys {
     private final HttpTraffic traffic;
@@ -24,11 +26,16 @@ final class HttpJourneys {
         this.clock = clock;
     }
 
-    /** Open model: each arriving user takes one journey. Closed model: each user repeats journeys until the run ends. */
+    /**
+     * Open model: each arriving user takes one journey. Closed model: each user repeats journeys until
+     * its own moment of the ramp-down, drawn at random so concurrency falls linearly to zero.
+     */
     ScenarioBuilder build() {
         ScenarioBuilder users = scenario("http users");
         return traffic.closedModel()
-                ? users.asLongAs(session -> clock.beforeEnd()).on(exec(journey()).exec(Session::markAsSucceeded))
+                ? users.exec(session -> session.set("leaveAt", clock.rampDownMillis(ThreadLocalRandom.current().nextDouble())))
+                        .asLongAs(session -> System.currentTimeMillis() < session.getLong("leaveAt"))
+                        .on(exec(journey()).exec(Session::markAsSucceeded))
                 : users.exec(journey());
     }
 

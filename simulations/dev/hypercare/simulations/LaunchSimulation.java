@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
 import dev.hypercare.load.SimulationSettings;
+import dev.hypercare.load.TargetSafety;
 import dev.hypercare.profile.HttpTraffic;
 import dev.hypercare.profile.Phases;
 import dev.hypercare.profile.ProfileLoader;
@@ -36,17 +37,26 @@ public class LaunchSimulation extends Simulation {
     public LaunchSimulation() {
         SimulationSettings settings = SimulationSettings.fromSystem();
         TrafficProfile loaded = ProfileLoader.load(settings.profile());
-        URI target = loaded.targetUrl()
-                .or(() -> Optional.ofNullable(System.getProperty(SimulationSettings.TARGET_PROPERTY)).map(URI::create))
+        URI target = Optional.ofNullable(System.getProperty(SimulationSettings.TARGET_PROPERTY)).map(URI::create)
+                .or(loaded::targetUrl)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no target: the profile has none; pass -D" + SimulationSettings.TARGET_PROPERTY + "=http://host:port"));
-        profile = loaded.targeting(target, loaded.websocket().resolveUrl(target));
+        URI webSocketUrl = Optional.ofNullable(System.getProperty(SimulationSettings.WEBSOCKET_URL_PROPERTY)).map(URI::create)
+                .orElseGet(() -> loaded.websocket().resolveUrl(target));
+        // Checked here too: this class also runs without the launcher (./mvnw gatling:test).
+        TargetSafety.check("target", target, loaded.allowedTargets(), settings.allowTargets(), loaded.name());
+        if (loaded.websocket().connections() > 0) {
+            TargetSafety.check("websocket url", webSocketUrl, loaded.allowedTargets(), settings.allowTargets(), loaded.name());
+        }
+        profile = loaded.targeting(target, webSocketUrl);
         Phases phases = profile.phases();
         Duration stormOffset = profile.storm().map(s -> s.offset(phases)).orElse(phases.runLength());
-        clock = new RunClock(phases.runLength(), stormOffset);
+        clock = new RunClock(phases, stormOffset);
 
         HttpProtocolBuilder protocol = http.baseUrl(target.toString())
                 .disableWarmUp()
+                // A redirect could lead load away from the checked host: record it, never follow it.
+                .disableFollowRedirect()
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .userAgentHeader("hypercare-load");
@@ -66,7 +76,7 @@ public class LaunchSimulation extends Simulation {
         profile.storm().filter(s -> s.trigger() == StormTrigger.target).ifPresent(storm ->
                 populations.add(stormTrigger(storm, stormOffset)));
 
-        setUp(populations).protocols(protocol).maxDuration(phases.runLength().plus(drainAllowance(httpTraffic)));
+        setUp(populations).protocols(protocol).maxDuration(phases.runLength().plus(httpTraffic.drainAllowance()));
     }
 
     @Override
@@ -113,12 +123,5 @@ public class LaunchSimulation extends Simulation {
                     return session;
                 })
                 .injectOpen(nothingFor(offset), atOnceUsers(1));
-    }
-
-    /** Journeys that started before the end may finish: a member's worst case, then stop regardless. */
-    private static Duration drainAllowance(HttpTraffic traffic) {
-        Duration perCall = traffic.thinkTime().max().plus(traffic.requestTimeout());
-        Duration worstJourney = perCall.multipliedBy(traffic.apiCallsPerMember() + 2L);
-        return worstJourney.compareTo(Duration.ofSeconds(30)) > 0 ? worstJourney : Duration.ofSeconds(30);
     }
 }

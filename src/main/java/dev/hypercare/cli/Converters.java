@@ -1,6 +1,6 @@
 package dev.hypercare.cli;
 
-import dev.hypercare.profile.DurationText;
+import dev.hypercare.DurationText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -21,16 +21,27 @@ final class Converters {
     static final class HttpUrlConverter implements CommandLine.ITypeConverter<URI> {
         @Override
         public URI convert(String value) {
-            String expected = "expected an absolute http(s) URL like https://staging.example.com, found '" + value + "'";
-            try {
-                URI uri = new URI(value.trim());
-                if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
-                    throw new CommandLine.TypeConversionException(expected);
-                }
-                return uri;
-            } catch (URISyntaxException e) {
-                throw new CommandLine.TypeConversionException(expected);
+            return absoluteUrl(value, "(?i)https?", "an absolute http(s) URL like https://staging.example.com");
+        }
+    }
+
+    static final class WebSocketUrlConverter implements CommandLine.ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            return absoluteUrl(value, "(?i)wss?", "an absolute ws(s) URL like wss://staging.example.com/ws");
+        }
+    }
+
+    private static URI absoluteUrl(String value, String schemes, String expected) {
+        String message = "expected " + expected + ", found '" + value + "'";
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getScheme() == null || !uri.getScheme().matches(schemes) || uri.getHost() == null) {
+                throw new CommandLine.TypeConversionException(message);
             }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new CommandLine.TypeConversionException(message);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.hypercare.cli;
 
-/** Process exit codes, named in one place (DESIGN.md §3). CI pipelines gate on these. */
+/** Process exit codes, named in one place and shared by every command: CI pipelines gate on these. */
 public final class ExitCode {
     public static final int GO = 0;
     public static final int NO_GO = 1;

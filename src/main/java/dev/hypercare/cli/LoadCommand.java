@@ -30,6 +30,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Base URL of the system under test. Hosts other than loopback must be in the profile's allowedTargets or given with --allow-target.")
     URI target;
 
+    @Option(names = "--websocket-url", paramLabel = "URL", converter = Converters.WebSocketUrlConverter.class,
+            description = "WebSocket URL with --target, when it is not the target's host with the profile's path (e.g. a standalone `hypercare target`, whose sockets have their own port).")
+    URI webSocketUrl;
+
     @Option(names = "--scale", defaultValue = "1.0", paramLabel = "F",
             description = "Multiplies every arrival rate and connection count. Default: ${DEFAULT-VALUE}.")
     double scale;
@@ -54,13 +58,14 @@ final class LoadCommand implements Callable<Integer> {
         List<String> commandLine = new ArrayList<>(List.of("hypercare"));
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         LoadOptions options = new LoadOptions(
-                profile, Optional.ofNullable(target), scale, Optional.ofNullable(duration), allowTargets,
+                profile, Optional.ofNullable(target), Optional.ofNullable(webSocketUrl), scale, Optional.ofNullable(duration), allowTargets,
                 home, reports != null ? reports : home.resolve("reports"), commandLine);
         LoadResult result = LoadRunner.run(options, System.out);
-        if (!result.hasResults()) {
-            System.err.println("hypercare: Gatling left no simulation.log (exit code " + result.manifest().gatlingExitCode()
-                    + "); see " + result.run().gatlingOutput());
-            return ExitCode.INTERNAL_ERROR;
+        if (result.injectorFailure().isPresent()) {
+            // The injector failed, not necessarily the target: the run proves nothing either way.
+            spec.commandLine().getErr().println("hypercare: INCONCLUSIVE: " + result.injectorFailure().get()
+                    + "; see " + result.run().gatlingOutput());
+            return ExitCode.INCONCLUSIVE;
         }
         // The go/no-go gate judges the results; until it runs here, a completed run exits 0.
         return ExitCode.GO;

@@ -1,9 +1,10 @@
 package dev.hypercare.cli;
 
+import dev.hypercare.DurationText;
+
 import dev.hypercare.BadInputException;
 import dev.hypercare.BuildInfo;
 import dev.hypercare.target.DemoTarget;
-import dev.hypercare.target.Durations;
 import dev.hypercare.target.Faults;
 import dev.hypercare.target.LatencyDistribution;
 import dev.hypercare.target.Outage;
@@ -150,7 +151,7 @@ public final class TargetCommand implements Callable<Integer> {
     }
 
     private static Duration positive(String flag, String text) {
-        Duration duration = Durations.parse(flag, text);
+        Duration duration = DurationText.parse(flag, text);
         if (duration.toMillis() < 1) {
             throw new BadInputException(flag + ": expected a duration of 1ms or more, found '" + text + "'");
         }
@@ -164,6 +165,6 @@ public final class TargetCommand implements Callable<Integer> {
                 "  admin:     " + target.adminUrl() + "  token " + target.adminToken()
                         + "  (Authorization: Bearer <token>)",
                 "  faults:    " + target.faults().describe(),
-                duration.map(d -> "  running for " + Durations.format(d)).orElse("  press Ctrl-C to stop"));
+                duration.map(d -> "  running for " + DurationText.format(d)).orElse("  press Ctrl-C to stop"));
     }
 }

@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Forks a Gatling JVM on this process's class path (the jar and its lib/, or the test class path),
  * streams its console to ours and to a file, and waits for it within a deadline. A forked injector
- * keeps Gatling's heap, GC and crashes out of Hypercare's process.
+ * keeps Gatling's heap, GC and crashes out of Hypercare's process. Gatling never outlives us: it is
+ * stopped on any failure here and on Ctrl-C, first politely so it can flush its log.
  */
 final class GatlingLauncher {
     static final String GATLING_MAIN = "io.gatling.app.Gatling";
     static final String SIMULATION = "dev.hypercare.simulations.LaunchSimulation";
+    private static final long GRACE_SECONDS = 10;
 
     record Outcome(int exitCode, boolean timedOut) {}
 
@@ -47,30 +49,45 @@ final class GatlingLauncher {
         return command;
     }
 
-    /** Runs Gatling to completion, or kills it after {@code deadline}; console lines go to {@code console} and {@code transcript}. */
+    /** Runs Gatling to completion, or stops it after {@code deadline}; console lines go to {@code console} and {@code transcript}. */
     Outcome run(PrintStream console, Path transcript, Duration deadline) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        Thread killOnExit = new Thread(process::destroyForcibly, "hypercare-stop-gatling");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
         try (Writer file = Files.newBufferedWriter(transcript, StandardCharsets.UTF_8)) {
-            Thread pump = Thread.ofPlatform().name("gatling-console").start(() -> pump(process, console, file));
-            boolean finished = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                process.destroy();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            Thread stopOnExit = new Thread(() -> stop(process), "hypercare-stop-gatling");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+            try {
+                Thread pump = Thread.ofPlatform().name("gatling-console").start(() -> pump(process, console, file));
+                boolean finished = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+                if (!finished) {
+                    stop(process);
+                }
+                pump.join(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
+                return new Outcome(finished ? process.exitValue() : -1, !finished);
+            } finally {
+                if (process.isAlive()) {
+                    stop(process);
+                }
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopOnExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running and stops Gatling, as intended
                 }
             }
-            pump.join(TimeUnit.SECONDS.toMillis(10));
-            return new Outcome(finished ? process.exitValue() : -1, !finished);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it kills Gatling, as intended
+        }
+    }
+
+    /** SIGTERM first so Gatling can close its log; SIGKILL if it does not stop in time. */
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 

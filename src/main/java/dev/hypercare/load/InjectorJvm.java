@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JVM options of the forked Gatling injector. The heap is sized from the profile's socket count
- * (about 100 KiB per long-lived WebSocket session, measured in bench/) and fixed (Xms = Xmx) so the
- * injector never pauses to grow it mid-run; GC and JIT flags are the ones bench/ measured best.
+ * JVM options of the forked Gatling injector. The heap is fixed (Xms = Xmx) so the injector never
+ * pauses to grow it mid-run, and sized from the profile's socket count. Measured in bench/ (RESULTS.md,
+ * 2026-11-22, 2 cores): the live heap after a full GC is about 6 KiB per long-lived WebSocket session
+ * (126 MiB at 19,000 sockets), so 32 KiB per socket leaves the collector five times the live set.
+ * GC: ParallelGC and G1 were within noise on epoll (1.04x vs 1.07x the bare Gatling peer); with
+ * io_uring (gatling.conf) ParallelGC did better (2.4x vs 1.8x bare, one 30 s run each), so it stays.
+ * A 4 GiB heap did not help HTTP throughput (0.99x bare). The JIT flags are Gatling's own defaults.
  */
 public final class InjectorJvm {
     static final long BASE_HEAP_MIB = 1024;
-    static final long HEAP_KIB_PER_SOCKET = 100;
+    static final long HEAP_KIB_PER_SOCKET = 32;
 
     private InjectorJvm() {}
 
@@ -36,7 +40,10 @@ public final class InjectorJvm {
                 "-Xss2m",
                 // Gatling's log writer interns strings through java.lang internals.
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-Djava.util.prefs.PreferencesFactory=" + OfflinePreferencesFactory.class.getName()));
+                "-Djava.util.prefs.PreferencesFactory=" + OfflinePreferencesFactory.class.getName(),
+                // The profile's timeouts, as Gatling settings (system properties override gatling.conf).
+                "-Dgatling.http.requestTimeout=" + profile.http().requestTimeout().toMillis(),
+                "-Dgatling.socket.connectTimeout=" + profile.websocket().connectTimeout().toMillis()));
         // Netty loads its epoll transport through JNI and uses Unsafe: allow both quietly on newer JDKs.
         if (javaFeatureVersion >= 22) {
             options.add("--enable-native-access=ALL-UNNAMED");

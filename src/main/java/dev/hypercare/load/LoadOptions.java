@@ -10,6 +10,7 @@ import java.util.Optional;
 public record LoadOptions(
         String profile,
         Optional<URI> target,
+        Optional<URI> webSocketUrl,
         double scale,
         Optional<Duration> hold,
         List<String> allowTargets,

@@ -2,7 +2,7 @@ package dev.hypercare.load;
 
 import dev.hypercare.BadInputException;
 import dev.hypercare.BuildInfo;
-import dev.hypercare.profile.DurationText;
+import dev.hypercare.DurationText;
 import dev.hypercare.profile.ProfileLoader;
 import dev.hypercare.profile.ProfileLocator;
 import dev.hypercare.profile.StormTrigger;
@@ -17,14 +17,11 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code hypercare load}: resolves the profile and the target (starting the embedded demo target when
@@ -32,8 +29,8 @@ import java.util.stream.Stream;
  * {@code reports/<run-id>/}.
  */
 public final class LoadRunner {
-    /** Time allowed beyond the profile's own length before a hung injector is killed. */
-    private static final Duration OVERRUN = Duration.ofMinutes(3);
+    /** Beyond the run and its drain, time for Gatling's own report: at least this, or the run's length. */
+    private static final Duration REPORT_ALLOWANCE = Duration.ofMinutes(2);
 
     private LoadRunner() {}
 
@@ -43,18 +40,25 @@ public final class LoadRunner {
         Optional<URI> external = options.target().or(profile::targetUrl);
         if (external.isPresent()) {
             URI target = external.get();
-            TargetSafety.check(target, profile.allowedTargets(), options.allowTargets(), profile.name());
+            URI webSocket = options.webSocketUrl().orElseGet(() -> profile.websocket().resolveUrl(target));
+            String targetSource = options.target().isPresent() ? "--target" : profileFile + ": target";
+            String webSocketSource = options.webSocketUrl().isPresent() ? "--websocket-url" : profileFile + ": websocket url " + webSocket;
+            TargetSafety.check(targetSource, target, profile.allowedTargets(), options.allowTargets(), profile.name());
+            if (profile.websocket().connections() > 0) {
+                TargetSafety.check(webSocketSource, webSocket, profile.allowedTargets(), options.allowTargets(), profile.name());
+            }
             if (profile.storm().filter(s -> s.trigger() == StormTrigger.target).isPresent()) {
                 throw new BadInputException(profileFile + ": reconnectStorm.trigger: expected client against --target "
                         + target + " (only the embedded target can drop sockets on request), found target");
             }
-            TrafficProfile aimed = profile.targeting(target, profile.websocket().resolveUrl(target));
-            return launch(options, aimed, Optional.empty(), out);
+            return launch(options, profile.targeting(target, webSocket), Optional.empty(), out);
         }
-        try (DemoTarget embedded = DemoTarget.start(TargetConfig.defaults())) {
+        if (options.webSocketUrl().isPresent()) {
+            throw new BadInputException("--websocket-url: expected only with --target (the embedded target has its own), found it alone");
+        }
+        try (DemoTarget embedded = DemoTarget.start(TargetConfig.defaults().withBroadcastInterval(broadcastInterval(profile)))) {
             out.println("hypercare: embedded demo target on " + embedded.httpUrl() + " (websocket " + embedded.webSocketUrl() + ")");
-            TrafficProfile aimed = profile.targeting(embedded.httpUrl(), embedded.webSocketUrl());
-            return launch(options, aimed, Optional.of(embedded), out);
+            return launch(options, profile.targeting(embedded.httpUrl(), embedded.webSocketUrl()), Optional.of(embedded), out);
         }
     }
 
@@ -71,29 +75,34 @@ public final class LoadRunner {
         return ProfileLoader.revalidate(shaped, origin);
     }
 
+    /** The embedded target broadcasts at the rate the profile expects, so a missed broadcast is a real miss. */
+    private static Duration broadcastInterval(TrafficProfile profile) {
+        double rate = profile.websocket().expectedBroadcastsPerSecond();
+        return rate > 0 ? Duration.ofMillis(Math.max(10, Math.round(1000 / rate))) : Duration.ofSeconds(1);
+    }
+
     private static LoadResult launch(LoadOptions options, TrafficProfile profile, Optional<DemoTarget> embedded, PrintStream out)
             throws IOException, InterruptedException {
-        Optional<String> adminUrl = embedded.map(t -> t.adminUrl().toString());
+        Instant start = Instant.now();
+        RunDirectory run = createRunDirectory(options.reportsRoot(), profile.name(), start);
+        ProfileLoader.write(profile, run.profile());
+        warnIfBeyondFileLimit(profile, out);
+
+        List<String> jvm = InjectorJvm.options(profile, physicalMemoryMib(), Runtime.version().feature(), run.root().toAbsolutePath());
+        SimulationSettings settings = new SimulationSettings(
+                run.profile().toAbsolutePath(), options.allowTargets(), embedded.map(t -> t.adminUrl().toString()));
         Map<String, String> environment = embedded
                 .map(t -> Map.of(SimulationSettings.ADMIN_TOKEN_ENV, t.adminToken()))
                 .orElse(Map.of());
-        Instant start = Instant.now();
-        RunDirectory run = RunDirectory.create(options.reportsRoot(), profile.name(), start);
-        ProfileLoader.write(profile, run.profile());
-
-        List<String> jvm = InjectorJvm.options(profile, physicalMemoryMib(), Runtime.version().feature(), run.root().toAbsolutePath());
-        SimulationSettings settings = new SimulationSettings(run.profile().toAbsolutePath(), adminUrl);
         String description = "profile " + profile.name() + " x" + options.scale() + " against " + profile.target();
         GatlingLauncher gatling = new GatlingLauncher(jvm, settings, run.gatlingResults().toAbsolutePath(), description, environment);
 
         out.println("hypercare: run " + run.runId() + ": profile " + profile.name() + " (scale " + options.scale()
                 + ", " + DurationText.format(profile.phases().runLength()) + ") against " + profile.target());
-        Duration deadline = profile.phases().runLength().plus(OVERRUN);
+        Duration runAndDrain = profile.phases().runLength().plus(profile.http().drainAllowance());
+        Duration deadline = runAndDrain.plus(max(REPORT_ALLOWANCE, profile.phases().runLength()));
         GatlingLauncher.Outcome outcome = gatling.run(out, run.gatlingOutput(), deadline);
-        if (outcome.timedOut()) {
-            out.println("hypercare: Gatling overran its deadline of " + DurationText.format(deadline) + " and was stopped");
-        }
-        boolean hasResults = collectResults(run);
+        boolean hasResults = GatlingResults.collect(run);
         Instant end = Instant.now();
         Optional<TargetStats> served = embedded.map(DemoTarget::stats);
 
@@ -113,6 +122,16 @@ public final class LoadRunner {
                         run.gatlingOutput().getFileName().toString()));
         manifest.write(run.manifest());
 
+        Optional<String> failure = outcome.timedOut()
+                ? Optional.of("Gatling overran its deadline of " + DurationText.format(deadline) + " and was stopped")
+                : outcome.exitCode() != 0
+                        ? Optional.of("Gatling exited with code " + outcome.exitCode())
+                        : hasResults ? Optional.empty() : Optional.of("Gatling left no simulation.log");
+        printSummary(run, hasResults, served, out);
+        return new LoadResult(run, manifest, failure);
+    }
+
+    private static void printSummary(RunDirectory run, boolean hasResults, Optional<TargetStats> served, PrintStream out) {
         out.println();
         out.println("hypercare: run " + run.runId() + " written to " + run.root());
         out.println("  simulation.log: " + (hasResults ? run.simulationLog() : "missing (see " + run.gatlingOutput() + ")"));
@@ -123,36 +142,31 @@ public final class LoadRunner {
         out.println("  run.json:       " + run.manifest());
         served.ifPresent(stats -> out.println("  the embedded target served " + stats.httpRequests() + " HTTP requests, "
                 + stats.webSocketMessagesIn() + " WebSocket messages in and " + stats.broadcastsSent() + " broadcasts out"));
-        return new LoadResult(run, manifest, hasResults);
     }
 
-    /** Moves Gatling's {@code <results>/<simulation>-<timestamp>/} into place: the log at the top, the HTML under gatling/. */
-    private static boolean collectResults(RunDirectory run) throws IOException {
-        Path results = run.gatlingResults();
-        if (!Files.isDirectory(results)) {
-            return false;
+    private static RunDirectory createRunDirectory(Path reportsRoot, String profileName, Instant start) {
+        try {
+            return RunDirectory.create(reportsRoot, profileName, start);
+        } catch (IOException e) {
+            throw new BadInputException("--reports: expected a writable directory, found " + reportsRoot + " (" + e + ")");
         }
-        Optional<Path> produced;
-        try (Stream<Path> dirs = Files.list(results)) {
-            produced = dirs.filter(Files::isDirectory).findFirst();
-        }
-        if (produced.isPresent()) {
-            Path log = produced.get().resolve("simulation.log");
-            if (Files.exists(log)) {
-                Files.move(log, run.simulationLog(), StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(produced.get(), run.gatlingReport());
-        }
-        deleteTree(results);
-        return Files.exists(run.simulationLog()) && Files.size(run.simulationLog()) > 0;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    /** One injector process holds one file per socket; past its limit connects fail in ways that look like the target's fault. */
+    private static void warnIfBeyondFileLimit(TrafficProfile profile, PrintStream out) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            long limit = unix.getMaxFileDescriptorCount();
+            long needed = profile.websocket().connections() + Math.round(profile.http().usersInFlight()) + 200;
+            if (needed > limit) {
+                out.println("hypercare: warning: this profile needs about " + needed + " sockets but one injector may open "
+                        + limit + " files (ulimit -n); expect connect errors that are the injector's, not the target's."
+                        + " Use --scale, or run shards on several machines.");
             }
         }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static long physicalMemoryMib() {

@@ -26,6 +26,11 @@ public final class RequestNames {
     public static final String WS_RESUBSCRIBE = "ws: resubscribe";
     public static final String WS_RESUBSCRIBED = "ws: resubscribed";
     public static final String WS_CLOSE = "ws: close";
+    /**
+     * Closing a socket after a failed heartbeat. The failure is already counted on the heartbeat; a KO
+     * here only says the socket had broken before it could be closed, so gates leave this name out.
+     */
+    public static final String WS_DISCARD = "ws: discard";
 
     private RequestNames() {}
 

@@ -8,20 +8,22 @@ import java.util.regex.Pattern;
 
 /**
  * Load goes to loopback, to hosts the profile lists in {@code allowedTargets}, or to a host named on
- * the command line with {@code --allow-target}; nothing else. Names are compared as written, never
- * resolved, so a DNS record cannot widen the list.
+ * the command line with {@code --allow-target}; nothing else. Names are compared as written: only the
+ * literal name {@code localhost} and loopback addresses count as loopback, so a DNS record cannot widen
+ * the list.
  */
 public final class TargetSafety {
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private TargetSafety() {}
 
-    public static void check(URI target, Collection<String> allowedByProfile, Collection<String> allowedByFlag, String profileName) {
+    /** {@code source} names where the URL came from (a flag, a property, a profile field) for the message. */
+    public static void check(String source, URI target, Collection<String> allowedByProfile, Collection<String> allowedByFlag, String profileName) {
         String host = host(target);
         if (isLoopback(host) || contains(allowedByProfile, host) || contains(allowedByFlag, host)) {
             return;
         }
-        throw new BadInputException("--target: host '" + host + "' is neither loopback nor in profile '" + profileName
+        throw new BadInputException(source + ": host '" + host + "' is neither loopback nor in profile '" + profileName
                 + "' allowedTargets; add it there or pass --allow-target " + host + " if you mean to load it");
     }
 

@@ -33,6 +33,33 @@ public record HttpTraffic(
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
     }
 
+    /**
+     * Users in flight at the peak. Closed model: the count itself. Open model, by Little's law: arrivals
+     * per second times the mean journey time, counting think time only (a visitor thinks once, a member
+     * once before login and once before each API call, a monitor never), so real latency adds to it.
+     */
+    public double usersInFlight() {
+        if (closedModel()) {
+            return concurrentUsers;
+        }
+        JourneyMix mix = journeys;
+        if (mix.total() == 0) {
+            return 0;
+        }
+        double thinksPerJourney = (mix.visitor() + mix.member() * (1 + apiCallsPerMember)) / mix.total();
+        double meanThinkSeconds = (thinkTime.min().toMillis() + thinkTime.max().toMillis()) / 2000.0;
+        return usersPerSecond * thinksPerJourney * meanThinkSeconds;
+    }
+
+    /**
+     * How long journeys begun before the end may take to finish: a member's worst case (each step's
+     * longest think plus a timed-out request), at least 30 s. The injector stops after it regardless.
+     */
+    public Duration drainAllowance() {
+        Duration worstJourney = thinkTime.max().plus(requestTimeout).multipliedBy(apiCallsPerMember + 2L);
+        return worstJourney.compareTo(Duration.ofSeconds(30)) > 0 ? worstJourney : Duration.ofSeconds(30);
+    }
+
     public boolean closedModel() {
         return concurrentUsers > 0;
     }

@@ -1,5 +1,7 @@
 package dev.hypercare.profile;
 
+import dev.hypercare.DurationText;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -111,7 +113,7 @@ public final class ProfileLoader {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new BadInputException(where + "expected " + describe(mismatch.getTargetType()) + ", found " + found);
         }
-        return new BadInputException(where + e.getOriginalMessage().lines().findFirst().orElse("invalid value"));
+        return new BadInputException(where + detail.lines().findFirst().orElse("invalid value"));
     }
 
     /** The fields the user could have meant, in the order the schema declares them. */

@@ -1,5 +1,7 @@
 package dev.hypercare.profile;
 
+import dev.hypercare.DurationText;
+
 import dev.hypercare.BadInputException;
 import java.net.URI;
 import java.time.Duration;
@@ -14,7 +16,12 @@ import java.util.regex.Pattern;
  */
 final class ProfileValidator {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+");
+    /** A DNS name, an IPv4 address or a bracketed IPv6 address: hosts are compared without ports. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+]");
+    private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Sanity bounds: far above one injector's reach, low enough that no count can overflow. */
+    private static final double MAX_RATE = 1_000_000;
+    private static final int MAX_COUNT = 10_000_000;
 
     private final Function<String, String> where;
 
@@ -43,7 +50,9 @@ final class ProfileValidator {
         HttpTraffic http = present(p.http(), "http", "a mapping with usersPerSecond");
         atLeastZero(present(http.usersPerSecond(), "http.usersPerSecond",
                 "a number >= 0 (or http.concurrentUsers for a closed model)"), "http.usersPerSecond");
+        check(http.usersPerSecond() <= MAX_RATE, "http.usersPerSecond", "at most " + (long) MAX_RATE + " per second", number(http.usersPerSecond()));
         check(http.concurrentUsers() >= 0, "http.concurrentUsers", "an integer >= 0", http.concurrentUsers());
+        check(http.concurrentUsers() <= MAX_COUNT, "http.concurrentUsers", "at most " + MAX_COUNT, http.concurrentUsers());
         check(!(http.usersPerSecond() > 0 && http.concurrentUsers() > 0), "http.concurrentUsers",
                 "either http.usersPerSecond (open model) or http.concurrentUsers (closed model)", "both");
         atLeastZero(http.startUsersPerSecond(), "http.startUsersPerSecond");
@@ -64,6 +73,7 @@ final class ProfileValidator {
         WebSocketTraffic ws = p.websocket();
         present(ws.connections(), "websocket.connections", "an integer >= 0");
         check(ws.connections() >= 0, "websocket.connections", "an integer >= 0", ws.connections());
+        check(ws.connections() <= MAX_COUNT, "websocket.connections", "at most " + MAX_COUNT, ws.connections());
         check(ws.rampUp().compareTo(run) <= 0, "websocket.rampUp",
                 "a ramp no longer than the run (" + DurationText.format(run) + " = phases.rampUp + hold + rampDown)",
                 DurationText.format(ws.rampUp()));
@@ -71,7 +81,8 @@ final class ProfileValidator {
         if (ws.url() != null) {
             check(isUrl(ws.url(), Set.of("ws", "wss")), "websocket.url", "an absolute ws(s) URL like wss://shop.example.com/ws", quoted(ws.url()));
         }
-        check(!ws.channel().isBlank(), "websocket.channel", "a channel name", "an empty string");
+        check(CHANNEL.matcher(ws.channel()).matches(), "websocket.channel",
+                "a channel name of 1-64 letters, digits, '.', '_' or '-'", quoted(ws.channel()));
         positive(ws.heartbeatPeriod(), "websocket.heartbeatPeriod");
         atLeastZero(ws.expectedBroadcastsPerSecond(), "websocket.expectedBroadcastsPerSecond");
         positive(ws.connectTimeout(), "websocket.connectTimeout");

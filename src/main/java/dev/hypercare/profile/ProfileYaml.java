@@ -1,5 +1,7 @@
 package dev.hypercare.profile;
 
+import dev.hypercare.DurationText;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

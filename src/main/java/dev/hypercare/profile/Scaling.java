@@ -8,6 +8,7 @@ final class Scaling {
         if (count == 0) {
             return 0;
         }
-        return (int) Math.max(1, Math.round(count * factor));
+        // Clamped, not wrapped: an absurd --scale then fails validation instead of turning negative.
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(count * factor)));
     }
 }

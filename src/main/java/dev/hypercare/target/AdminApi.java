@@ -48,9 +48,9 @@ final class AdminApi implements HttpHandler {
                     byte[] body = Exchanges.body(exchange);
                     var changes = Json.object(body).orElseThrow(() -> new HttpProblem(
                             400, "body: expected a JSON object with latency, errorRate, authFailureRate or outage"));
-                    yield apply(FaultsJson.merge(target.faults(), changes));
+                    yield apply(current -> FaultsJson.merge(current, changes));
                 }
-                case "DELETE" -> apply(Faults.none());
+                case "DELETE" -> apply(current -> Faults.none());
                 default -> notAllowed("DELETE, GET, POST");
             };
             case "/admin/websockets/drop" -> only("POST", method, () -> Reply.json(200, new Dropped(target.dropWebSockets())));
@@ -59,9 +59,9 @@ final class AdminApi implements HttpHandler {
         };
     }
 
-    private Reply apply(Faults faults) {
+    private Reply apply(java.util.function.UnaryOperator<Faults> change) {
         try {
-            target.setFaults(faults);
+            target.updateFaults(change);
         } catch (UncheckedIOException e) {
             return Reply.error(500, "outage: could not reopen the public listeners: " + e.getCause().getMessage());
         }

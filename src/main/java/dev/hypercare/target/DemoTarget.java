@@ -141,6 +141,18 @@ public final class DemoTarget implements AutoCloseable {
         }
     }
 
+    /** Changes the faults in force atomically: {@code change} sees the current faults under the same lock. */
+    public Faults updateFaults(java.util.function.UnaryOperator<Faults> change) {
+        lifecycle.lock();
+        try {
+            Faults next = change.apply(faults.current());
+            setFaults(next);
+            return next;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
     /** Closes every open WebSocket abruptly (no close handshake); returns how many were open. */
     public int dropWebSockets() {
         return hub.dropAll();

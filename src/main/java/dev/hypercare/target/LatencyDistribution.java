@@ -1,5 +1,7 @@
 package dev.hypercare.target;
 
+import dev.hypercare.DurationText;
+
 import dev.hypercare.BadInputException;
 import java.time.Duration;
 import java.util.Objects;
@@ -58,7 +60,7 @@ public sealed interface LatencyDistribution {
 
         @Override
         public String text() {
-            return Durations.format(delay);
+            return DurationText.format(delay);
         }
     }
 
@@ -69,7 +71,7 @@ public sealed interface LatencyDistribution {
             requireNonNegative("max", max);
             if (min.compareTo(max) > 0) {
                 throw new BadInputException("latency: expected uniform(min,max) with min <= max, found 'uniform("
-                        + Durations.format(min) + "," + Durations.format(max) + ")'");
+                        + DurationText.format(min) + "," + DurationText.format(max) + ")'");
             }
         }
 
@@ -81,7 +83,7 @@ public sealed interface LatencyDistribution {
 
         @Override
         public String text() {
-            return "uniform(" + Durations.format(min) + "," + Durations.format(max) + ")";
+            return "uniform(" + DurationText.format(min) + "," + DurationText.format(max) + ")";
         }
     }
 
@@ -100,7 +102,7 @@ public sealed interface LatencyDistribution {
 
         @Override
         public String text() {
-            return "normal(" + Durations.format(mean) + "," + Durations.format(standardDeviation) + ")";
+            return "normal(" + DurationText.format(mean) + "," + DurationText.format(standardDeviation) + ")";
         }
     }
 
@@ -117,7 +119,7 @@ public sealed interface LatencyDistribution {
 
         @Override
         public String text() {
-            return "exponential(" + Durations.format(mean) + ")";
+            return "exponential(" + DurationText.format(mean) + ")";
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.hypercare.target;
 
+import dev.hypercare.DurationText;
+
 import dev.hypercare.BadInputException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ final class LatencyParser {
         if (compact.equals("none")) {
             return LatencyDistribution.none();
         }
-        Optional<Duration> fixed = Durations.tryParse(compact);
+        Optional<Duration> fixed = DurationText.parse(compact);
         if (fixed.isPresent()) {
             return new LatencyDistribution.Fixed(fixed.get());
         }
@@ -57,7 +59,7 @@ final class LatencyParser {
     private static Optional<List<Duration>> durations(String args) {
         List<Duration> durations = new ArrayList<>();
         for (String arg : args.split(",", -1)) {
-            Optional<Duration> duration = Durations.tryParse(arg);
+            Optional<Duration> duration = DurationText.parse(arg);
             if (duration.isEmpty()) {
                 return Optional.empty();
             }

@@ -1,5 +1,7 @@
 package dev.hypercare.target;
 
+import dev.hypercare.DurationText;
+
 import dev.hypercare.BadInputException;
 import dev.hypercare.BuildInfo;
 import java.time.Duration;
@@ -39,7 +41,7 @@ public record TargetConfig(
         requirePort("adminPort", adminPort);
         if (broadcastInterval.isNegative() || broadcastInterval.toMillis() < 1) {
             throw new BadInputException("broadcastInterval: expected 1ms or more, found '"
-                    + Durations.format(broadcastInterval) + "'");
+                    + DurationText.format(broadcastInterval) + "'");
         }
     }
 

@@ -12,7 +12,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class TaskStore {
 
-    static final int DEFAULT_CAPACITY = 10_000;
+    /**
+     * Enough that a task outlives the journeys that read it even at worst-case write rates (about
+     * 3,000 creates/s keep a task for 30 s), while a long run still cannot exhaust memory (~30 MB).
+     */
+    static final int DEFAULT_CAPACITY = 100_000;
 
     private final int capacity;
     private final InstantSource clock;

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
@@ -44,6 +45,8 @@ final class WebSocketHub implements AutoCloseable {
     private final Map<String, Set<WebSocket>> subscribers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
     private final AtomicLong ticks = new AtomicLong();
+    private final AtomicBoolean broadcastFailureReported = new AtomicBoolean();
+    private final AtomicBoolean serverFailureReported = new AtomicBoolean();
     private volatile Listener listener;
 
     WebSocketHub(Counters counters, Duration broadcastInterval) {
@@ -141,7 +144,10 @@ final class WebSocketHub implements AutoCloseable {
                 counters.broadcastsSent.add(sockets.size());
             });
         } catch (RuntimeException e) {
-            // a scheduled task that throws is never run again: keep broadcasting whatever happened
+            // a scheduled task that throws is never run again: keep broadcasting, but say what happened once
+            if (broadcastFailureReported.compareAndSet(false, true)) {
+                System.err.println("hypercare target: a broadcast failed (broadcasting goes on): " + e);
+            }
         }
     }
 
@@ -283,7 +289,11 @@ final class WebSocketHub implements AutoCloseable {
                 startFailure = error;
                 started.countDown();
             }
-            // errors on one connection close that connection; the library has already handled it
+            // errors on one connection close that connection; the library has already handled it.
+            // A server-level error after start (e.g. accept failing for lack of file descriptors) is worth a line.
+            if (connection == null && started.getCount() == 0 && serverFailureReported.compareAndSet(false, true)) {
+                System.err.println("hypercare target: the WebSocket server reported: " + error);
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ class TargetCommandTest {
         CommandLine cli = new CommandLine(new TargetCommand());
         cli.setOut(new PrintWriter(out, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> cli.execute("--for", "1500ms", "--error-rate", "0", "--latency", "5ms"));
+                () -> cli.execute("--for", "4s", "--error-rate", "0", "--latency", "5ms"));
 
         URI http = awaitUrl(out, Pattern.compile("hypercare target: (http://127\\.0\\.0\\.1:\\d+)"));
         HttpResponse<String> live = HttpClient.newHttpClient().send(
@@ -41,7 +41,7 @@ class TargetCommandTest {
                 .containsPattern("  websocket: ws://127\\.0\\.0\\.1:\\d+/ws")
                 .containsPattern("  admin:     http://127\\.0\\.0\\.1:\\d+/admin  token [0-9a-f]{32}  \\(Authorization: Bearer <token>\\)")
                 .contains("  faults:    latency 5ms")
-                .contains("running for 1500ms");
+                .contains("running for 4s");
     }
 
     @Test
@@ -68,7 +68,7 @@ class TargetCommandTest {
         assertBadInput("--error-rate: expected a number from 0 to 1, found 'half'", "--error-rate", "half");
         assertBadInput("--auth-failure-rate: expected a number from 0 to 1, found '2.0'", "--auth-failure-rate", "2");
         assertBadInput("--outage: expected none, unhealthy or down, found 'sometimes'", "--outage", "sometimes");
-        assertBadInput("--broadcast-interval: expected a duration such as 700ms, 1.5s or 2m, found 'often'",
+        assertBadInput("--broadcast-interval: expected a duration like 500ms, 30s, 5m or 1h, found 'often'",
                 "--broadcast-interval", "often");
         assertBadInput("--port: expected a port from 0 (any free port) to 65535, found '70000'", "--port", "70000");
     }

@@ -1,5 +1,7 @@
 package dev.hypercare.profile;
 
+import dev.hypercare.DurationText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +35,14 @@ class ProfileLoaderTest {
         assertThat(smoke.http().readRatio()).isEqualTo(0.8);
     }
 
+    @ParameterizedTest(name = "{0}: {1}-{2} users in flight")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "smoke, 18, 22", "realistic, 10000, 15000", "optimistic, 25000, 30000", "worst-case, 50000, 55000"})
+    void shippedProfilesPutThePlaybooksUsersInFlight(String name, double low, double high) {
+        TrafficProfile profile = ProfileLoader.load(Path.of("profiles", name + ".yaml"));
+        assertThat(profile.http().usersInFlight()).isBetween(low, high);
+    }
+
     @Test
     void worstCaseStormsHalfwayThroughTheHold() {
         TrafficProfile worst = ProfileLoader.load(Path.of("profiles/worst-case.yaml"));
@@ -46,7 +56,7 @@ class ProfileLoaderTest {
     void scaleMultipliesRatesAndConnectionsButKeepsAtLeastOneSocket() {
         TrafficProfile realistic = ProfileLoader.load(Path.of("profiles/realistic.yaml"));
         TrafficProfile scaled = realistic.scaled(0.01);
-        assertThat(scaled.http().usersPerSecond()).isEqualTo(14.0);
+        assertThat(scaled.http().usersPerSecond()).isCloseTo(16.5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(scaled.websocket().connections()).isEqualTo(150);
         assertThat(realistic.scaled(0.00001).websocket().connections()).isEqualTo(1);
         assertThat(scaled.phases()).isEqualTo(realistic.phases());

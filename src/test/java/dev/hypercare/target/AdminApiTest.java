@@ -110,13 +110,21 @@ class AdminApiTest {
     @Test
     void statsCountRequestsConnectionsMessagesAndBroadcasts() throws Exception {
         new Http(target.httpUrl()).get("/api/health/live");
+        WsClient client = WsClient.connected(target.webSocketUrl());
+        client.send("{\"type\":\"subscribe\",\"channel\":\"stats\"}");
+        assertThat(client.nextOfType("subscribed")).isNotNull();
+        assertThat(client.nextOfType("broadcast")).as("a broadcast within 5 s at the default 1 s interval").isNotNull();
+
         Http.Response response = admin.get("/stats", token);
         assertThat(response.status()).isEqualTo(200);
         JsonNode stats = response.json();
         assertThat(stats.fieldNames()).toIterable()
                 .containsExactly("httpRequests", "webSocketConnections", "webSocketMessagesIn", "broadcastsSent");
         assertThat(stats.get("httpRequests").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(stats.get("webSocketConnections").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(stats.get("webSocketConnections").asLong()).isEqualTo(1);
+        assertThat(stats.get("webSocketMessagesIn").asLong()).isEqualTo(1);
+        assertThat(stats.get("broadcastsSent").asLong()).isGreaterThanOrEqualTo(1);
+        client.close();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.hypercare.target;
 
+import dev.hypercare.DurationText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,14 +65,14 @@ class FaultsTest {
 
     @Test
     void durationsRoundTripThroughText() {
-        assertThat(Durations.parse("--for", "250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(Durations.parse("--for", "2m")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(Durations.format(Duration.ofMillis(250))).isEqualTo("250ms");
-        assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(Durations.format(Duration.ZERO)).isEqualTo("0ms");
-        assertThatThrownBy(() -> Durations.parse("--for", "soon"))
+        assertThat(DurationText.parse("--for", "250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(DurationText.parse("--for", "2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(DurationText.format(Duration.ofMillis(250))).isEqualTo("250ms");
+        assertThat(DurationText.format(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(DurationText.format(Duration.ZERO)).isEqualTo("0s");
+        assertThatThrownBy(() -> DurationText.parse("--for", "soon"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("--for: expected a duration such as 700ms, 1.5s or 2m, found 'soon'");
+                .hasMessage("--for: expected a duration like 500ms, 30s, 5m or 1h, found 'soon'");
     }
 
     @Test

@@ -52,7 +52,7 @@ class LatencyDistributionTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "fast", "", "700", "-5ms", "700 millis", "uniform(100ms)", "uniform(100ms,300ms,500ms)", "normal(200ms)",
-        "exponential()", "exponential(150ms,1s)", "gaussian(1s,2s)", "uniform(100ms,abc)", "1h", "uniform(1s,2s"
+        "exponential()", "exponential(150ms,1s)", "gaussian(1s,2s)", "uniform(100ms,abc)", "400d", "uniform(1s,2s"
     })
     void invalidTextIsBadInputNamingFieldExpectedAndFound(String text) {
         assertThatThrownBy(() -> LatencyDistribution.parse(text))

@@ -1,20 +1,25 @@
-package dev.hypercare.profile;
+package dev.hypercare;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in profiles and flags: {@code 500ms}, {@code 30s}, {@code 1.5m}, {@code 2h}. */
+/**
+ * Durations as people write them in profiles, flags and fault settings: {@code 500ms}, {@code 30s},
+ * {@code 1.5m}, {@code 2h}; millisecond precision, at most a year, never negative.
+ */
 public final class DurationText {
     public static final String EXPECTED = "a duration like 500ms, 30s, 5m or 1h";
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+    private static final Pattern FORM = Pattern.compile("(\\d{1,12}(?:\\.\\d{1,9})?)(ms|s|m|h)");
+    /** Far beyond any run or fault, and small enough that sums of durations never overflow. */
+    private static final long MAX_MILLIS = Duration.ofDays(366).toMillis();
 
     private DurationText() {}
 
     /** The duration, or empty when the text is not of the documented form (negative values never are). */
     public static Optional<Duration> parse(String text) {
-        Matcher m = FORM.matcher(text.trim());
+        Matcher m = FORM.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -25,7 +30,14 @@ public final class DurationText {
             case "m" -> 60_000L;
             default -> 3_600_000L;
         };
-        return Optional.of(Duration.ofMillis(Math.round(amount * unitMillis)));
+        double millis = amount * unitMillis;
+        return millis > MAX_MILLIS ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(millis)));
+    }
+
+    /** The duration in {@code text}; otherwise one line naming {@code field}, what was expected and what was found. */
+    public static Duration parse(String field, String text) {
+        return parse(text).orElseThrow(() ->
+                new BadInputException(field + ": expected " + EXPECTED + ", found '" + text + "'"));
     }
 
     /** The shortest exact text: 90s stays 90s, 300s becomes 5m, 1500ms stays 1500ms. */
