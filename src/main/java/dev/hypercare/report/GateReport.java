@@ -1,0 +1,73 @@
+package dev.hypercare.report;
+
+import dev.hypercare.slo.GateResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a go/no-go report shows, computed once and rendered by each writer (Markdown, HTML,
+ * JSON, JUnit). Immutable; values in base units: ratios as fractions, latencies in milliseconds.
+ */
+public record GateReport(
+        Run run,
+        GateResult result,
+        List<RequestRow> requests,
+        List<ErrorRow> topErrors,
+        List<SeriesPoint> series,
+        ChartLimits limits) {
+
+    /** Version of the verdict.json schema; bump it on any incompatible change. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public GateReport {
+        requests = List.copyOf(requests);
+        topErrors = List.copyOf(topErrors);
+        series = List.copyOf(series);
+    }
+
+    /**
+     * What was judged: one run, or several shards merged. {@code gatlingReports} are paths relative
+     * to the report's directory; {@code notes} are caveats such as a truncated log.
+     */
+    public record Run(
+            List<String> runIds,
+            String profile,
+            String target,
+            Instant start,
+            Instant end,
+            Optional<Instant> evaluatedFrom,
+            Optional<Instant> evaluatedTo,
+            List<String> gatlingReports,
+            boolean truncated,
+            List<String> notes) {
+        public Run {
+            runIds = List.copyOf(runIds);
+            gatlingReports = List.copyOf(gatlingReports);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** One request name's totals; {@code webSocket} marks the names kept apart from HTTP. */
+    public record RequestRow(
+            String name, boolean webSocket, long ok, long ko,
+            long p50Millis, long p95Millis, long p99Millis, long maxMillis, double meanMillis) {
+
+        public long count() {
+            return ok + ko;
+        }
+    }
+
+    /** An error message, how often it occurred and its share of all failures. */
+    public record ErrorRow(String message, long count, double share) {}
+
+    /**
+     * One second of the run: requests that ended in it, failures, HTTP latency percentiles of that
+     * second (-1 when none), active users and open WebSocket connections at its end.
+     */
+    public record SeriesPoint(
+            long epochSecond, long requests, long ko, long p95Millis, long p99Millis, long activeUsers, long webSocketConnections) {}
+
+    /** Threshold lines for the charts; NaN when the policy sets none. */
+    public record ChartLimits(double p95WarnMillis, double p95CriticalMillis, double errorRateWarn, double errorRateCritical) {}
+}
