@@ -1,6 +1,7 @@
 package dev.hypercare.report;
 
 import dev.hypercare.slo.GateResult;
+import dev.hypercare.slo.Window;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,20 @@ public record GateReport(
             runIds = List.copyOf(runIds);
             gatlingReports = List.copyOf(gatlingReports);
             notes = List.copyOf(notes);
+        }
+
+        /** The run's whole time range. */
+        public Window span() {
+            return new Window(start, end);
+        }
+
+        /** The range the policy judged, when it is narrower than the run (ramps left out); else empty. */
+        public Optional<Window> evaluatedWindow() {
+            if (evaluatedFrom.isEmpty() && evaluatedTo.isEmpty()) {
+                return Optional.empty();
+            }
+            var window = new Window(evaluatedFrom.orElse(start), evaluatedTo.orElse(end));
+            return window.equals(span()) ? Optional.empty() : Optional.of(window);
         }
     }
 

@@ -55,10 +55,7 @@ public final class RunMetricSource implements MetricSource {
                 long total = total(scope, seconds);
                 yield ratio(total - failures(scope, seconds), total, window);
             }
-            case AUTH_FAILURE_RATE -> {
-                Scope logins = scope instanceof Scope.Request ? scope : new Scope.Request(RequestNames.LOGIN);
-                yield ratio(failures(logins, seconds), total(logins, seconds), window);
-            }
+            case AUTH_FAILURE_RATE -> authFailures(scope, window, seconds);
             case WS_CONNECT_ERROR_RATE -> ratio(
                     seconds.stream().mapToLong(Second::connectFailures).sum(),
                     seconds.stream().mapToLong(Second::connectAttempts).sum(), window);
@@ -93,6 +90,26 @@ public final class RunMetricSource implements MetricSource {
             case Scope.Probe p -> 0;
         };
     }
+
+    /**
+     * Logins refused (401 or 403) over logins. Only a failure's message tells its status, and messages
+     * are kept per run, not per second: a shorter window has no data. A 503 on login is an error, not
+     * an authentication failure.
+     */
+    private Measurement authFailures(Scope scope, Window window, Collection<Second> seconds) {
+        String name = scope instanceof Scope.Request r ? r.name() : RequestNames.LOGIN;
+        RequestStats logins = results.byName().get(name);
+        if (logins == null || !coversWholeRun(window)) {
+            return Measurement.none(window);
+        }
+        long refused = logins.errors().entrySet().stream()
+                .filter(e -> AUTH_REFUSED.matcher(e.getKey()).find())
+                .mapToLong(java.util.Map.Entry::getValue)
+                .sum();
+        return ratio(refused, logins.count(), window);
+    }
+
+    private static final java.util.regex.Pattern AUTH_REFUSED = java.util.regex.Pattern.compile("found 40[13]\\b");
 
     private static long[] discards(Second second) {
         return second.counts(RequestNames.WS_DISCARD);
