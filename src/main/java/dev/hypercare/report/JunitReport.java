@@ -33,6 +33,8 @@ public final class JunitReport {
                             + " (limits: " + f.limits() + ")")).append("\">").append(Xml.escape(f.explanation()))
                             .append("</failure>\n  </testcase>\n");
                 }
+                case SKIPPED -> cases.append(">\n    <skipped message=\"").append(Xml.escape(f.explanation()))
+                        .append("\"/>\n  </testcase>\n");
                 case NO_DATA -> {
                     errors++;
                     cases.append(">\n    <error type=\"NO_DATA\" message=\"").append(Xml.escape("no data: " + ValueText.count(f.samples())

@@ -1,5 +1,9 @@
 package dev.hypercare.slo;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /** What a threshold measures, with the unit its values are written and shown in. */
 public enum Metric {
     /** Failed requests / requests (5xx, timeouts, failed checks). */
@@ -36,5 +40,15 @@ public enum Metric {
 
     public Unit unit() {
         return unit;
+    }
+
+    /** The metric a policy names by {@code key}. */
+    public static Optional<Metric> ofKey(String key) {
+        return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst();
+    }
+
+    /** Every key, for messages: "error_rate, p50, ...". */
+    static String keys() {
+        return Arrays.stream(values()).map(Metric::key).collect(Collectors.joining(", "));
     }
 }

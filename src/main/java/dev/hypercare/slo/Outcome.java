@@ -1,9 +1,14 @@
 package dev.hypercare.slo;
 
-/** What one threshold says about the measured value. NO_DATA (too few samples) is never a pass. */
+/**
+ * What one threshold says about the measured value. NO_DATA (too few samples) is never a pass.
+ * SKIPPED: not judged because the threshold compares with a baseline and none was given; it never
+ * affects the verdict.
+ */
 public enum Outcome {
     PASS,
     WARN,
     FAIL,
-    NO_DATA
+    NO_DATA,
+    SKIPPED
 }

@@ -1,4 +1,4 @@
-package dev.hypercare.profile;
+package dev.hypercare.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,8 +15,9 @@ import java.util.Optional;
  * {@code allowedTargets[1]}), and how it was written, so that errors found after binding can still
  * name the line and show the text the user wrote.
  */
-final class YamlIndex {
-    record Entry(int line, String written) {}
+public final class YamlIndex {
+    /** A value's line and its text as written: {@code 'abc'} quoted, numbers bare, {@code a mapping}, {@code nothing}. */
+    public record Entry(int line, String written) {}
 
     private final Map<String, Entry> entries;
     private final Map<String, Integer> keyLines;
@@ -27,7 +28,7 @@ final class YamlIndex {
     }
 
     /** Indexes a document that already parsed once; a syntax error here is rethrown by the caller's parse. */
-    static YamlIndex of(String yaml) throws IOException {
+    public static YamlIndex of(String yaml) throws IOException {
         Map<String, Entry> entries = new HashMap<>();
         Map<String, Integer> keyLines = new HashMap<>();
         Deque<Frame> frames = new ArrayDeque<>();
@@ -57,12 +58,12 @@ final class YamlIndex {
         return new YamlIndex(entries, keyLines);
     }
 
-    Optional<Entry> entry(String path) {
+    public Optional<Entry> entry(String path) {
         return Optional.ofNullable(entries.get(path));
     }
 
     /** The line of the key (or value) at {@code path}, else of its nearest written ancestor, else 1. */
-    int line(String path) {
+    public int line(String path) {
         String p = path;
         while (true) {
             Integer keyLine = keyLines.get(p);

@@ -1,15 +1,18 @@
-package dev.hypercare.profile;
+package dev.hypercare.yaml;
 
+import dev.hypercare.BadInputException;
 import dev.hypercare.DurationText;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,15 +31,42 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
- * The strict YAML mapping of profiles: unknown fields, duplicate keys and type coercions ("20" for
- * 20, 2.5 for an integer) are errors, durations are written {@code 30s}, URLs must parse.
+ * The strict YAML mapping of every file a user writes (profiles, the SLO policy): unknown fields,
+ * duplicate keys and type coercions ("20" for 20, 2.5 for an integer) are errors, durations are
+ * written {@code 30s}, URLs must parse. {@link #read} turns every problem into one line naming the
+ * file, the line and the field, what was expected and what was found.
  */
-final class ProfileYaml {
-    static final String EXPECTED_URL = "an absolute URL";
+public final class StrictYaml {
+    public static final String EXPECTED_URL = "an absolute URL";
+    private static final ObjectMapper MAPPER = mapper();
 
-    private ProfileYaml() {}
+    private StrictYaml() {}
 
-    static ObjectMapper mapper() {
+    /**
+     * Binds {@code yaml} to {@code type}; {@code source} names it in messages and {@code expectedDocument}
+     * says what an empty file should have held, e.g. "a profile (a mapping with name, phases, http...)".
+     */
+    public static <T> YamlDocument<T> read(String source, String yaml, Class<T> type, String expectedDocument) {
+        if (yaml.isBlank()) {
+            throw new BadInputException(source + ":1: expected " + expectedDocument + ", found an empty file");
+        }
+        YamlIndex index;
+        try {
+            index = YamlIndex.of(yaml);
+        } catch (IOException e) {
+            throw YamlErrors.syntax(source, e);
+        }
+        try {
+            return new YamlDocument<>(MAPPER.readValue(yaml, type), source, index);
+        } catch (JsonMappingException e) {
+            throw YamlErrors.binding(source, index, e);
+        } catch (JsonProcessingException e) {
+            throw YamlErrors.syntax(source, e);
+        }
+    }
+
+    /** A new strict YAML mapper; callers that only read should prefer {@link #read}. */
+    public static ObjectMapper mapper() {
         YAMLFactory factory = YAMLFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -50,7 +80,7 @@ final class ProfileYaml {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .addModule(new SimpleModule("hypercare-profile")
+                .addModule(new SimpleModule("hypercare-strict-yaml")
                         .addDeserializer(Duration.class, new DurationDeserializer())
                         .addSerializer(Duration.class, new DurationSerializer())
                         .addDeserializer(URI.class, new UriDeserializer()))
@@ -68,7 +98,7 @@ final class ProfileYaml {
     }
 
     /** JSON for run.json and friends uses the same duration form. */
-    static ObjectMapper jsonMapper() {
+    public static ObjectMapper jsonMapper() {
         return JsonMapper.builder()
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .addModule(new SimpleModule().addSerializer(Duration.class, new DurationSerializer()))

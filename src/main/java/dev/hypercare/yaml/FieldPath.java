@@ -1,13 +1,13 @@
-package dev.hypercare.profile;
+package dev.hypercare.yaml;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 
 /** Field paths in the form errors print them: {@code websocket.rampUp}, {@code allowedTargets[0]}. */
-final class FieldPath {
+public final class FieldPath {
     private FieldPath() {}
 
-    static String of(List<JsonMappingException.Reference> references) {
+    public static String of(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : references) {
             if (reference.getFieldName() != null) {
@@ -22,7 +22,7 @@ final class FieldPath {
         return path.toString();
     }
 
-    static String child(String parent, String field) {
+    public static String child(String parent, String field) {
         return parent.isEmpty() ? field : parent + "." + field;
     }
 }

@@ -1,0 +1,111 @@
+package dev.hypercare.slo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A rollback or escalate level: a {@link RuleFinding}. With {@code for}, the condition is checked in
+ * every evaluation window and the rule fires when the longest run of consecutive breaching windows
+ * spans at least {@code for}. Windows with fewer than a tenth of the threshold's minimum samples are
+ * left out: they neither breach nor break a run (a run may bridge them), since a handful of requests
+ * says nothing either way; the run then spans from its first to its last breaching window. The
+ * resolution is therefore the evaluation step. Without {@code for}, the rule fires when the value
+ * over the whole span breaches.
+ */
+final class RuleJudge {
+    private RuleJudge() {}
+
+    static RuleFinding judge(Threshold t, Level level, Condition c, long minSamples, Duration step,
+            MetricSource source, Optional<MetricSource> baseline) {
+        RuleFinding.Kind kind = level == Level.ROLLBACK ? RuleFinding.Kind.ROLLBACK : RuleFinding.Kind.ESCALATE;
+        String condition = Quantities.condition(t.metric(), c);
+        Evidence evidence = Evidence.of(t, baseline, minSamples);
+        String noun = Evidence.noun(t.metric(), t.scope());
+        String rule = t.metric().key() + " " + condition
+                + (evidence instanceof Evidence.Baseline b ? " (baseline " + Quantities.value(t.metric(), b.measurement().value()) + ")" : "");
+        switch (evidence) {
+            case Evidence.NoBaseline n -> {
+                return notFired(t, kind, condition, rule + " not judged: it compares with a baseline run and none was given");
+            }
+            case Evidence.ThinBaseline thin -> {
+                return notFired(t, kind, condition, rule + " not judged: the baseline has " + Quantities.count(thin.measurement().samples())
+                        + " " + noun + ", fewer than the " + Quantities.count(minSamples) + " needed");
+            }
+            default -> { }
+        }
+        double ref = evidence.reference();
+        String action = switch (kind) {
+            case ROLLBACK -> c.comparesWithBaseline() ? "consider rollback" : "roll back";
+            case ESCALATE -> "escalate";
+        };
+        if (c.sustained().isEmpty()) {
+            Measurement m = source.measure(t.metric(), t.scope(), source.span());
+            if (!m.hasData() || m.samples() < minSamples) {
+                return notFired(t, kind, condition, rule + " not judged: " + Quantities.count(m.samples()) + " " + noun
+                        + ", fewer than the " + Quantities.count(minSamples) + " needed");
+            }
+            boolean fired = c.holds(m.value(), ref);
+            String value = t.metric().key() + " " + Quantities.value(t.metric(), m.value()) + " " + Evidence.over(m, t.metric(), t.scope());
+            return new RuleFinding(t.name(), kind, t.metric(), t.scope(), condition, fired,
+                    fired ? Optional.of(m.window()) : Optional.empty(), m.value(),
+                    fired ? rule + " breached: " + value + ": " + action : rule + " not breached: " + value);
+        }
+        return sustained(t, kind, c, condition, rule, action, ref, Math.max(1, (minSamples + 9) / 10), step, source);
+    }
+
+    private static RuleFinding sustained(Threshold t, RuleFinding.Kind kind, Condition c, String condition, String rule, String action,
+            double ref, long minWindowSamples, Duration step, MetricSource source) {
+        Duration required = c.sustained().orElseThrow();
+        List<Window> windows = source.windows(step);
+        Optional<Window> longest = Optional.empty();
+        Instant runStart = null;
+        double worst = Double.NaN;
+        int judged = 0;
+        int thin = 0;
+        for (Window w : windows) {
+            Measurement m = source.measure(t.metric(), t.scope(), w);
+            if (!m.hasData() || m.samples() < minWindowSamples) {
+                thin++;
+                continue; // neither breaches nor breaks the run
+            }
+            judged++;
+            worst = c.worse(worst, m.value());
+            if (c.holds(m.value(), ref)) {
+                runStart = runStart == null ? w.start() : runStart;
+                Window run = new Window(runStart, w.end());
+                if (longest.isEmpty() || run.length().compareTo(longest.get().length()) > 0) {
+                    longest = Optional.of(run);
+                }
+            } else {
+                runStart = null;
+            }
+        }
+        String noun = Evidence.noun(t.metric(), t.scope());
+        String leftOut = thin == 0 ? "" : "; " + thin + " of " + windows.size() + " windows with fewer than "
+                + Quantities.count(minWindowSamples) + " " + noun + " left out";
+        String stepText = Quantities.length(step);
+        if (judged == 0) {
+            return notFired(t, kind, condition, rule + " not judged: no " + stepText + " window had the "
+                    + Quantities.count(minWindowSamples) + " " + noun + " needed");
+        }
+        String worstText = "worst " + Quantities.value(t.metric(), worst) + " in a " + stepText + " window";
+        boolean fired = longest.isPresent() && longest.get().length().compareTo(required) >= 0;
+        String explanation;
+        if (longest.isEmpty()) {
+            explanation = rule + " never held in " + judged + " windows of " + stepText + " (" + worstText + ")" + leftOut;
+        } else {
+            Window run = longest.get();
+            String held = Quantities.length(run.length()) + ", " + Quantities.window(run) + " (" + worstText + ")";
+            explanation = fired
+                    ? rule + " held " + held + ": " + action + leftOut
+                    : rule + " held at most " + held + ", short of " + Quantities.length(required) + leftOut;
+        }
+        return new RuleFinding(t.name(), kind, t.metric(), t.scope(), condition, fired, longest, worst, explanation);
+    }
+
+    private static RuleFinding notFired(Threshold t, RuleFinding.Kind kind, String condition, String explanation) {
+        return new RuleFinding(t.name(), kind, t.metric(), t.scope(), condition, false, Optional.empty(), Double.NaN, explanation);
+    }
+}
