@@ -1,5 +1,6 @@
 package dev.hypercare.cli;
 
+import dev.hypercare.load.LoadGate;
 import dev.hypercare.load.LoadOptions;
 import dev.hypercare.load.LoadResult;
 import dev.hypercare.load.LoadRunner;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs a Gatling load test from a traffic profile and writes reports/<run-id>/.",
-            "Without --target it starts the embedded demo target on 127.0.0.1."
+            "Without --target it starts the embedded demo target on 127.0.0.1.",
+            "Ends with the go/no-go gate: exits 0 GO, 1 NO-GO or ROLLBACK, 3 INCONCLUSIVE."
         })
 final class LoadCommand implements Callable<Integer> {
 
@@ -49,6 +51,9 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Where run directories go. Default: reports/ in the project.")
     Path reports;
 
+    @picocli.CommandLine.Mixin
+    GateOptions gate = new GateOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -65,9 +70,15 @@ final class LoadCommand implements Callable<Integer> {
             // The injector failed, not necessarily the target: the run proves nothing either way.
             spec.commandLine().getErr().println("hypercare: INCONCLUSIVE: " + result.injectorFailure().get()
                     + "; see " + result.run().gatlingOutput());
+            if (java.nio.file.Files.exists(result.run().simulationLog())) {
+                // still write the reports, which say why nothing can be concluded
+                LoadGate.run(new LoadGate.Options(List.of(result.run().root()), Optional.ofNullable(gate.policy),
+                        Optional.empty(), false, home, Optional.empty()), System.out);
+            }
             return ExitCode.INCONCLUSIVE;
         }
-        // The go/no-go gate judges the results; until it runs here, a completed run exits 0.
-        return ExitCode.GO;
+        LoadGate.Outcome judged = LoadGate.run(new LoadGate.Options(List.of(result.run().root()), Optional.ofNullable(gate.policy),
+                Optional.ofNullable(gate.baseline), gate.failOnWarn(), home, Optional.empty()), System.out);
+        return judged.exitCode();
     }
 }

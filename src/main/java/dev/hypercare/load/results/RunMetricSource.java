@@ -56,9 +56,12 @@ public final class RunMetricSource implements MetricSource {
                 yield ratio(total - failures(scope, seconds), total, window);
             }
             case AUTH_FAILURE_RATE -> authFailures(scope, window, seconds);
-            case WS_CONNECT_ERROR_RATE -> ratio(
-                    seconds.stream().mapToLong(Second::connectFailures).sum(),
-                    seconds.stream().mapToLong(Second::connectAttempts).sum(), window);
+            case WS_CONNECT_ERROR_RATE -> {
+                // Sockets open during the ramp by design: over the judged span, count every connect of the run.
+                Collection<Second> connects = window.equals(span) ? results.seconds().values() : seconds;
+                yield ratio(connects.stream().mapToLong(Second::connectFailures).sum(),
+                        connects.stream().mapToLong(Second::connectAttempts).sum(), window);
+            }
             case THROUGHPUT -> {
                 long total = total(scope, seconds);
                 yield new Measurement(total / windowSeconds, total, window);
@@ -93,13 +96,14 @@ public final class RunMetricSource implements MetricSource {
 
     /**
      * Logins refused (401 or 403) over logins. Only a failure's message tells its status, and messages
-     * are kept per run, not per second: a shorter window has no data. A 503 on login is an error, not
-     * an authentication failure.
+     * are kept per run, not per second: over the judged span the whole run's logins count, and a
+     * shorter window has no data. A 503 on login is an error, not an authentication failure.
      */
     private Measurement authFailures(Scope scope, Window window, Collection<Second> seconds) {
         String name = scope instanceof Scope.Request r ? r.name() : RequestNames.LOGIN;
         RequestStats logins = results.byName().get(name);
-        if (logins == null || !coversWholeRun(window)) {
+        // over the judged span the whole run's logins count, as for connects: messages are not kept per second
+        if (logins == null || !(window.equals(span) || coversWholeRun(window))) {
             return Measurement.none(window);
         }
         long refused = logins.errors().entrySet().stream()
