@@ -37,6 +37,11 @@ class LoadCommandTest {
         assertThat(run.resolve("gatling/index.html")).isNotEmptyFile();
         assertThat(run.resolve("profile.yaml")).content().contains("hold: 10s").contains("url: ws://127.0.0.1:");
         assertThat(run.resolve(".gatling-results")).doesNotExist();
+        JsonNode verdict = new ObjectMapper().readTree(run.resolve("verdict.json").toFile());
+        assertThat(verdict.get("verdict").asText()).as("a healthy target passes the default policy").isEqualTo("GO");
+        assertThat(run.resolve("verdict.md")).content().startsWith("# GO");
+        assertThat(run.resolve("verdict.html")).isNotEmptyFile();
+        assertThat(run.resolve("junit.xml")).content().contains("<testsuite");
 
         JsonNode manifest = new ObjectMapper().readTree(run.resolve("run.json").toFile());
         assertThat(manifest.get("embeddedTarget").asBoolean()).isTrue();
