@@ -1,9 +1,13 @@
 package dev.hypercare.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hypercare.load.results.RequestStats;
+import dev.hypercare.load.results.RunResults;
+import dev.hypercare.load.results.SimulationLogReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,6 +68,24 @@ class LoadCommandTest {
                         "health: live", "health: ready", "health: combined")
                 .filter(counted::containsKey).mapToLong(name -> counted.get(name)[2]).sum();
         assertThat(httpFailures).as("no HTTP request failed against a healthy target").isZero();
+        // Exactness: our reader counts what Gatling counted, name by name, and agrees on the global figures
+        // within Gatling's rounding (its percentiles come from a t-digest, rounded to whole ms).
+        RunResults read = SimulationLogReader.read(run.resolve("simulation.log"));
+        counted.forEach((name, totals) -> {
+            if (!name.equals("Global")) {
+                RequestStats stats = read.byName().get(name);
+                assertThat(new long[] {stats.count(), stats.ok(), stats.ko()}).as(name).containsExactly(totals);
+            }
+        });
+        assertThat(read.requests()).isEqualTo(counted.get("Global")[0]);
+        RequestStats all = read.http().plus(read.webSocket());
+        Map<String, Long> global = globalFigures(run.resolve("gatling.out"));
+        assertThat(all.maxMillis()).isEqualTo(global.get("max response time (ms)"));
+        assertThat(all.minMillis()).isEqualTo(global.get("min response time (ms)"));
+        for (int p : new int[] {50, 75, 95, 99}) {
+            long gatling = global.get("response time " + p + "th percentile (ms)");
+            assertThat(all.percentileMillis(p)).as("p%d", p).isCloseTo(gatling, within(Math.max(2, Math.round(gatling * 0.05))));
+        }
         // The raw log names the requests too: the strings are written into its string cache.
         String raw = new String(Files.readAllBytes(run.resolve("simulation.log")), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(raw).contains("ws: connect").contains("landing page");
@@ -170,6 +192,26 @@ class LoadCommandTest {
         }
         assertThat(rows).as("Gatling's summary in " + transcript).containsKey("Global");
         return rows;
+    }
+
+    /** Gatling's "Global Information" block: figure name -> its total column. */
+    private static Map<String, Long> globalFigures(Path transcript) throws IOException {
+        List<String> lines = Files.readAllLines(transcript);
+        int start = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("---- Global Information ---")) {
+                start = i;
+            }
+        }
+        Map<String, Long> figures = new HashMap<>();
+        for (String line : lines.subList(start + 1, lines.size())) {
+            Matcher m = SUMMARY_ROW.matcher(line);
+            if (!m.matches()) {
+                break;
+            }
+            figures.put(m.group(1), count(m.group(2)));
+        }
+        return figures;
     }
 
     private static long count(String text) {

@@ -13,13 +13,18 @@ public final class RequestStats {
     private final long ok;
     private final long ko;
     private final Histogram latency;
+    /** Exact, unlike the histogram's buckets above 2,047 ms: reports print them as Gatling does. */
+    private final long min;
+    private final long max;
     private final Map<String, Long> errors;
 
-    RequestStats(String name, long ok, long ko, Histogram latency, Map<String, Long> errors) {
+    RequestStats(String name, long ok, long ko, Histogram latency, long min, long max, Map<String, Long> errors) {
         this.name = name;
         this.ok = ok;
         this.ko = ko;
         this.latency = latency.copy();
+        this.min = min;
+        this.max = max;
         this.errors = Map.copyOf(errors);
     }
 
@@ -45,11 +50,11 @@ public final class RequestStats {
     }
 
     public long maxMillis() {
-        return latency.getTotalCount() == 0 ? -1 : latency.getMaxValue();
+        return latency.getTotalCount() == 0 ? -1 : max;
     }
 
     public long minMillis() {
-        return latency.getTotalCount() == 0 ? -1 : latency.getMinValue();
+        return latency.getTotalCount() == 0 ? -1 : min;
     }
 
     public double meanMillis() {
@@ -66,9 +71,11 @@ public final class RequestStats {
         return latency.copy();
     }
 
-    RequestStats plus(RequestStats other) {
+    /** These totals and another's together: counts add, histograms merge. */
+    public RequestStats plus(RequestStats other) {
         Histogram sum = latency.copy();
         sum.add(other.latency);
-        return new RequestStats(name, ok + other.ok, ko + other.ko, sum, Errors.merge(errors, other.errors));
+        return new RequestStats(name, ok + other.ok, ko + other.ko, sum, Math.min(min, other.min), Math.max(max, other.max),
+                Errors.merge(errors, other.errors));
     }
 }

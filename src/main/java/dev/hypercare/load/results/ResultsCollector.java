@@ -113,9 +113,13 @@ final class ResultsCollector implements LogRecordHandler {
         long ko;
         final Histogram latency = new Histogram(3);
         final Map<String, Long> errors = new HashMap<>();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
 
         void add(long millis, boolean isOk, String message) {
             latency.recordValue(millis);
+            min = Math.min(min, millis);
+            max = Math.max(max, millis);
             if (isOk) {
                 ok++;
             } else {
@@ -127,7 +131,7 @@ final class ResultsCollector implements LogRecordHandler {
         }
 
         RequestStats freeze(String name) {
-            return new RequestStats(name, ok, ko, latency, errors);
+            return new RequestStats(name, ok, ko, latency, min, max, errors);
         }
     }
 }

@@ -161,7 +161,7 @@ public final class RunMetricSource implements MetricSource {
 
     private RequestStats groupStats(Scope.Group group) {
         RequestStats stats = results.byGroup().get(group.name());
-        return stats == null ? new RequestStats(group.name(), 0, 0, new org.HdrHistogram.Histogram(3), java.util.Map.of()) : stats;
+        return stats == null ? new RequestStats(group.name(), 0, 0, new org.HdrHistogram.Histogram(3), 0, 0, java.util.Map.of()) : stats;
     }
 
     private boolean wholeRunOnly(Collection<Second> seconds) {
