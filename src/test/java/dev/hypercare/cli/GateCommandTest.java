@@ -69,6 +69,32 @@ class GateCommandTest {
     }
 
     @Test
+    void crashedInjectorIsInconclusiveAndDoesNotBlameTheTarget(@TempDir Path dir) throws IOException {
+        Path run = Files.createDirectory(dir.resolve("run"));
+        Files.copy(Path.of("src/test/resources/logs/smoke-gatling-3.16.0.log"), run.resolve("simulation.log"));
+        Files.writeString(run.resolve("run.json"), """
+                {"schemaVersion":1,"runId":"crashed","profile":"smoke","scale":1.0,"target":"http://127.0.0.1:1",
+                 "embeddedTarget":false,"gatlingExitCode":137,"gatlingTimedOut":false}
+                """);
+        assertThat(HypercareCli.execute("gate", "--run", run.toString())).isEqualTo(ExitCode.INCONCLUSIVE);
+        JsonNode verdict = verdict(run);
+        assertThat(verdict.get("verdict").asText()).isEqualTo("INCONCLUSIVE");
+        assertThat(verdict.get("inconclusiveReason").asText()).isEqualTo("run crashed: the injector (Gatling) exited with code 137");
+    }
+
+    @Test
+    void truncatedLogIsReadButInconclusive(@TempDir Path dir) throws IOException {
+        Path run = Files.createDirectory(dir.resolve("run"));
+        byte[] log = Files.readAllBytes(Path.of("src/test/resources/logs/smoke-gatling-3.16.0.log"));
+        Files.write(run.resolve("simulation.log"), java.util.Arrays.copyOf(log, log.length - 3));
+        assertThat(HypercareCli.execute("gate", "--run", run.toString())).isEqualTo(ExitCode.INCONCLUSIVE);
+        JsonNode verdict = verdict(run);
+        assertThat(verdict.get("inconclusiveReason").asText()).contains("simulation.log is truncated");
+        assertThat(verdict.at("/run/truncated").asBoolean()).isTrue();
+        assertThat(verdict.get("requests").size()).as("what was read is still reported").isEqualTo(15);
+    }
+
+    @Test
     void missingRunDirectoryIsOneLine(@TempDir Path dir) {
         Path missing = dir.resolve("no-such-run");
         assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "gate", "--run", missing.toString()))
