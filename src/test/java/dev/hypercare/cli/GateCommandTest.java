@@ -10,15 +10,12 @@ import dev.hypercare.target.LatencyDistribution;
 import dev.hypercare.target.Outage;
 import dev.hypercare.target.TargetConfig;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The gate's verdicts on real runs: the smoke profile against a demo target with a known fault, each
@@ -97,7 +94,7 @@ class GateCommandTest {
     @Test
     void missingRunDirectoryIsOneLine(@TempDir Path dir) {
         Path missing = dir.resolve("no-such-run");
-        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "gate", "--run", missing.toString()))
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "gate", "--run", missing.toString()))
                 .isEqualTo("hypercare: --run: expected a run directory (reports/<run-id>/), found no such directory '" + missing + "'\n");
     }
 
@@ -105,7 +102,7 @@ class GateCommandTest {
     void emptySimulationLogIsOneLine(@TempDir Path dir) throws IOException {
         Path run = Files.createDirectory(dir.resolve("run"));
         Files.createFile(run.resolve("simulation.log"));
-        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "gate", "--run", run.toString()))
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "gate", "--run", run.toString()))
                 .isEqualTo("hypercare: " + run.resolve("simulation.log") + ": expected a Gatling simulation.log, found an empty file\n");
     }
 
@@ -114,7 +111,7 @@ class GateCommandTest {
         Path run = Files.createDirectory(dir.resolve("run"));
         Files.copy(Path.of("src/test/resources/logs/smoke-gatling-3.16.0.log"), run.resolve("simulation.log"));
         Path policy = Path.of("src/test/resources/slo/bad-policy/slo.yaml");
-        String err = runExpectingFailure(ExitCode.BAD_INPUT, "gate", "--run", run.toString(), "--policy", policy.toString());
+        String err = CliRun.expectingFailure(ExitCode.BAD_INPUT, "gate", "--run", run.toString(), "--policy", policy.toString());
         assertThat(err).startsWith("hypercare: " + policy + ":6: thresholds[0].warn: expected ").contains("found '> 200%'");
         assertThat(err.lines()).hasSize(1);
     }
@@ -154,11 +151,4 @@ class GateCommandTest {
         throw new AssertionError("no finding named " + name + " in " + verdict.get("findings"));
     }
 
-    private static String runExpectingFailure(int expectedExit, String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = HypercareCli.newCommandLine();
-        cli.setErr(new PrintWriter(err, true));
-        assertThat(cli.execute(args)).isEqualTo(expectedExit);
-        return err.toString();
-    }
 }

@@ -9,8 +9,6 @@ import dev.hypercare.load.results.RequestStats;
 import dev.hypercare.load.results.RunResults;
 import dev.hypercare.load.results.SimulationLogReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** {@code hypercare load} end to end: a real, short Gatling run against the embedded target, and its bad-input paths. */
 class LoadCommandTest {
@@ -120,7 +117,7 @@ class LoadCommandTest {
 
     @Test
     void webSocketUrlOnAnotherHostIsRefusedToo(@TempDir Path reports) {
-        String err = runExpectingFailure(ExitCode.BAD_INPUT, "load", "--target", "http://127.0.0.1:1",
+        String err = CliRun.expectingFailure(ExitCode.BAD_INPUT, "load", "--target", "http://127.0.0.1:1",
                 "--websocket-url", "wss://push.example.com/ws", "--reports", reports.toString());
         assertThat(err).isEqualTo("hypercare: --websocket-url: host 'push.example.com' is neither loopback nor in profile 'smoke'"
                 + " allowedTargets; add it there or pass --allow-target push.example.com if you mean to load it\n");
@@ -129,7 +126,7 @@ class LoadCommandTest {
 
     @Test
     void nonLoopbackTargetIsRefusedBeforeAnyTraffic(@TempDir Path reports) {
-        String err = runExpectingFailure(ExitCode.BAD_INPUT,
+        String err = CliRun.expectingFailure(ExitCode.BAD_INPUT,
                 "load", "--target", "https://shop.example.com", "--reports", reports.toString());
         assertThat(err).isEqualTo("hypercare: --target: host 'shop.example.com' is neither loopback nor in profile 'smoke'"
                 + " allowedTargets; add it there or pass --allow-target shop.example.com if you mean to load it\n");
@@ -138,32 +135,25 @@ class LoadCommandTest {
 
     @Test
     void badFlagsAreOneLineUsageErrors(@TempDir Path reports) {
-        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "load", "--scale", "0", "--reports", reports.toString()))
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "load", "--scale", "0", "--reports", reports.toString()))
                 .isEqualTo("hypercare: --scale: expected a number above 0, found 0.0\n");
-        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "load", "--duration", "ten", "--reports", reports.toString()))
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "load", "--duration", "ten", "--reports", reports.toString()))
                 .startsWith("hypercare: Invalid value for option '--duration': expected a duration like 500ms, 30s, 5m or 1h, found 'ten'");
-        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "load", "--target", "shop.example.com", "--reports", reports.toString()))
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "load", "--target", "shop.example.com", "--reports", reports.toString()))
                 .startsWith("hypercare: Invalid value for option '--target': expected an absolute http(s) URL like https://staging.example.com, found 'shop.example.com'");
-        assertThat(runExpectingFailure(ExitCode.BAD_INPUT, "load", "--profile", "smok", "--reports", reports.toString()))
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "load", "--profile", "smok", "--reports", reports.toString()))
                 .isEqualTo("hypercare: --profile: expected a profile name (optimistic, realistic, smoke, worst-case) or a YAML file, found 'smok'\n");
     }
 
     @Test
     void targetStormNeedsTheEmbeddedTarget(@TempDir Path reports) {
-        String err = runExpectingFailure(ExitCode.BAD_INPUT,
+        String err = CliRun.expectingFailure(ExitCode.BAD_INPUT,
                 "load", "--profile", "worst-case", "--target", "http://127.0.0.1:1", "--reports", reports.toString());
         assertThat(err).isEqualTo("hypercare: " + Path.of(System.getProperty("hypercare.home"), "profiles", "worst-case.yaml")
                 + ": reconnectStorm.trigger: expected client against --target http://127.0.0.1:1"
                 + " (only the embedded target can drop sockets on request), found target\n");
     }
 
-    private static String runExpectingFailure(int expectedExit, String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = HypercareCli.newCommandLine();
-        cli.setErr(new PrintWriter(err, true));
-        assertThat(cli.execute(args)).isEqualTo(expectedExit);
-        return err.toString();
-    }
 
     private static Path onlyRunDirectory(Path reports) throws IOException {
         try (Stream<Path> runs = Files.list(reports)) {
