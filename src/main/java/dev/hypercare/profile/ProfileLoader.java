@@ -1,13 +1,11 @@
 package dev.hypercare.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hypercare.BadInputException;
 import dev.hypercare.yaml.StrictYaml;
 import dev.hypercare.yaml.YamlDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -21,15 +19,7 @@ public final class ProfileLoader {
     private ProfileLoader() {}
 
     public static TrafficProfile load(Path file) {
-        String yaml;
-        try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": expected a profile file, found no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read the profile: " + e.getMessage());
-        }
-        return parse(file.toString(), yaml);
+        return parse(file.toString(), StrictYaml.readFile(file, "a profile"));
     }
 
     /** Parses and validates {@code yaml}; {@code source} names it in messages. */

@@ -7,10 +7,6 @@ import dev.hypercare.yaml.FieldLocator;
 import dev.hypercare.yaml.StrictYaml;
 import dev.hypercare.yaml.YamlDocument;
 import dev.hypercare.yaml.YamlErrors;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,15 +29,7 @@ public record SloPolicy(int version, long minSamples, Duration evaluationStep, b
     }
 
     public static SloPolicy load(Path file) {
-        String yaml;
-        try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": expected an SLO policy file, found no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read the SLO policy: " + e.getMessage());
-        }
-        return parse(file.toString(), yaml);
+        return parse(file.toString(), StrictYaml.readFile(file, "an SLO policy"));
     }
 
     /** Parses and checks {@code yaml}; {@code source} names it in messages. */

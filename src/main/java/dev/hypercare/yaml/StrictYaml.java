@@ -136,4 +136,15 @@ public final class StrictYaml {
             }
         }
     }
+
+    /** The text of a YAML file; a missing or unreadable file is one line naming it and {@code what} it should be. */
+    public static String readFile(java.nio.file.Path file, String what) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new dev.hypercare.BadInputException(file + ": expected " + what + " file, found no such file");
+        } catch (java.io.IOException e) {
+            throw new dev.hypercare.BadInputException(file + ": cannot read " + what + ": " + e.getMessage());
+        }
+    }
 }
