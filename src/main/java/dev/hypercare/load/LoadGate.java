@@ -47,7 +47,7 @@ public final class LoadGate {
         if (options.runs().isEmpty()) {
             throw new BadInputException("--run: expected at least one run directory, found none");
         }
-        List<RunInput> inputs = options.runs().stream().map(RunInput::read).toList();
+        List<RunInput> inputs = options.runs().stream().map(dir -> RunInput.read(dir, "--run")).toList();
         RunResults results = RunResults.merge(inputs.stream().map(RunInput::results).toList());
         Optional<TrafficProfile> profile = inputs.get(0).profile();
 
@@ -59,7 +59,7 @@ public final class LoadGate {
         Window span = policy.excludeRamps() ? profile.map(p -> withoutRamps(p, results, whole)).orElse(whole) : whole;
         MetricSource source = new RunMetricSource(results, span);
         Optional<MetricSource> baseline = options.baseline().map(dir -> {
-            RunResults base = RunInput.read(dir).results();
+            RunResults base = RunInput.read(dir, "--baseline").results();
             return new RunMetricSource(base, RunMetricSource.wholeRun(base));
         });
 
@@ -99,6 +99,9 @@ public final class LoadGate {
         List<String> notes = new ArrayList<>(failures);
         if (results.truncated()) {
             notes.add("simulation.log is truncated: results are those of the records before the cut");
+        }
+        if (inputs.get(0).profile().isEmpty()) {
+            notes.add("no profile.yaml in the run directory: the whole run was judged, ramps included");
         }
         if (inputs.size() > 1) {
             notes.add(inputs.size() + " shards merged: counts summed, histograms merged, seconds aligned on wall-clock time");

@@ -16,13 +16,14 @@ import java.util.Optional;
  */
 public record RunInput(Path directory, String runId, RunResults results, Optional<RunManifest> manifest, Optional<TrafficProfile> profile) {
 
-    public static RunInput read(Path directory) {
+    /** {@code flag} names the option that gave the directory, for messages ({@code --run}, {@code --baseline}). */
+    public static RunInput read(Path directory, String flag) {
         if (!Files.isDirectory(directory)) {
-            throw new BadInputException("--run: expected a run directory (reports/<run-id>/), found no such directory '" + directory + "'");
+            throw new BadInputException(flag + ": expected a run directory (reports/<run-id>/), found no such directory '" + directory + "'");
         }
         Path log = directory.resolve("simulation.log");
         if (!Files.exists(log)) {
-            throw new BadInputException("--run: expected " + log + " in the run directory, found none (did the run start?)");
+            throw new BadInputException(flag + ": expected " + log + " in the run directory, found none (did the run start?)");
         }
         RunResults results = SimulationLogReader.read(log);
         Optional<RunManifest> manifest = Optional.empty();
