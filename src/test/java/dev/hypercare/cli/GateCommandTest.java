@@ -92,6 +92,21 @@ class GateCommandTest {
     }
 
     @Test
+    void baselineRunIsComparedWithAndAMissingOneIsNamed(@TempDir Path dir) throws IOException {
+        Path run = Files.createDirectory(dir.resolve("run"));
+        Path baseline = Files.createDirectory(dir.resolve("baseline"));
+        Files.copy(Path.of("src/test/resources/logs/smoke-gatling-3.16.0.log"), run.resolve("simulation.log"));
+        Files.copy(Path.of("src/test/resources/logs/smoke-gatling-3.16.0.log"), baseline.resolve("simulation.log"));
+        HypercareCli.execute("gate", "--run", run.toString(), "--baseline", baseline.toString());
+        JsonNode throughput = finding(verdict(run), "throughput vs baseline");
+        assertThat(throughput.get("outcome").asText()).as("the same run as its own baseline").isEqualTo("PASS");
+
+        Path missing = dir.resolve("gone");
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "gate", "--run", run.toString(), "--baseline", missing.toString()))
+                .isEqualTo("hypercare: --baseline: expected a run directory (reports/<run-id>/), found no such directory '" + missing + "'\n");
+    }
+
+    @Test
     void missingRunDirectoryIsOneLine(@TempDir Path dir) {
         Path missing = dir.resolve("no-such-run");
         assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "gate", "--run", missing.toString()))
