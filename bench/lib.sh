@@ -14,9 +14,8 @@ quiet_jdk=()
 [ "$java_major" -ge 22 ] && quiet_jdk+=(--enable-native-access=ALL-UNNAMED)
 [ "$java_major" -ge 23 ] && quiet_jdk+=(--sun-misc-unsafe-memory-access=allow)
 
-# The reference nginx target: ../shared/bench/nginx-target.sh beside the repo if present, else our copy.
-nginx_script="$repo/../shared/bench/nginx-target.sh"
-[ -f "$nginx_script" ] || nginx_script="$bench_dir/nginx-target.sh"
+# The reference nginx target (nginx-light, 1 worker): NGINX_TARGET_SCRIPT if set, else our copy.
+nginx_script="${NGINX_TARGET_SCRIPT:-$bench_dir/nginx-target.sh}"
 
 machine_info() {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
