@@ -95,6 +95,10 @@ final class GatlingLauncher {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
+                // Gatling names the folder it wrote to; the report is moved to gatling/ once it exits.
+                if (line.startsWith("Reports generated")) {
+                    line = line.replace(RunDirectory.GATLING_RESULTS + "/", "").replaceFirst("/launchsimulation-\\d+/", "/gatling/");
+                }
                 console.println(line);
                 file.write(line);
                 file.write(System.lineSeparator());

@@ -47,8 +47,10 @@ public record RunDirectory(String runId, Path root) {
         return root.resolve("gatling.out");
     }
 
+    static final String GATLING_RESULTS = ".gatling-results";
+
     /** Where the forked Gatling writes before its results are moved into place. */
     Path gatlingResults() {
-        return root.resolve(".gatling-results");
+        return root.resolve(GATLING_RESULTS);
     }
 }
