@@ -26,10 +26,17 @@ class WebSocketProberTest {
             setReuseAddr(true);
         }
 
+        /** Recorded before the server answers the handshake, so the prober cannot finish first. */
         @Override
-        public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            lastHeader = handshake.getFieldValue("X-Probe");
+        public org.java_websocket.handshake.ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+                WebSocket conn, org.java_websocket.drafts.Draft draft, ClientHandshake request)
+                throws org.java_websocket.exceptions.InvalidDataException {
+            lastHeader = request.getFieldValue("X-Probe");
+            return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
         }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {}
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
