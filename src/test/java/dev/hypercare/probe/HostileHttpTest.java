@@ -71,7 +71,7 @@ class HostileHttpTest {
         ProbeResult result = prober.probe(spec, Clock.systemUTC());
         assertThat(result.reason()).isEqualTo(Reason.TIMEOUT);
         assertThat(result.success()).isFalse();
-        assertThat(result.total()).isBetween(Duration.ofMillis(350), Duration.ofMillis(1400));
+        assertThat(result.total()).isBetween(Duration.ofMillis(350), Duration.ofMillis(3400));
         for (Socket s : held) {
             s.close();
         }
@@ -97,7 +97,7 @@ class HostileHttpTest {
         assertThat(result.reason()).as(result.toString()).isEqualTo(Reason.BODY_TOO_LARGE);
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.message()).isEqualTo("body larger than maxBodyBytes (100000 bytes)");
-        assertThat(result.total()).isLessThan(Duration.ofSeconds(3));
+        assertThat(result.total()).isLessThan(Duration.ofSeconds(5));
         // the connection was dropped: the server could only fill socket buffers, not send the 2 GiB
         Thread.sleep(200);
         assertThat(written.get()).isLessThan(256L * 1024 * 1024);
