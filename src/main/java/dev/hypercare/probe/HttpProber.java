@@ -1,9 +1,7 @@
 package dev.hypercare.probe;
 
 import dev.hypercare.DurationText;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,28 +55,12 @@ public final class HttpProber implements Prober {
     }
 
     private ProbeResult probe(ProbeSpec.Http http, HttpClient client, ProbeRun run) {
-        URI uri;
-        Map<String, String> headers;
-        try {
-            String resolvedUrl = http.url().resolve(env);
-            headers = http.headers().resolve(env);
-            List<String> secrets = new ArrayList<>(headers.values());
-            http.headers().variables().forEach(name -> secrets.add(env.get(name)));
-            if (http.url().hasPlaceholders()) {
-                secrets.add(resolvedUrl);
-            }
-            run.secrets(secrets);
-            uri = URI.create(resolvedUrl);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return run.fail(Reason.ERROR, -1, e.getMessage());
+        ProbeRun.Either<ProbeRun.Endpoint> endpoint = run.resolve(http.url(), http.headers(), env);
+        if (endpoint.failed()) {
+            return endpoint.failure();
         }
-        long dnsStart = System.nanoTime();
-        try {
-            InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            return run.fail(Reason.DNS, -1, "host not found");
-        }
-        run.phase(Phase.DNS, dnsStart);
+        URI uri = endpoint.value().uri();
+        Map<String, String> headers = endpoint.value().headers();
         try {
             return exchange(http, client, uri, headers, run);
         } catch (InterruptedException e) {

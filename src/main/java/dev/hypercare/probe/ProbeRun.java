@@ -1,9 +1,13 @@
 package dev.hypercare.probe;
 
 import dev.hypercare.DurationText;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,6 +39,45 @@ final class ProbeRun {
 
     static ProbeRun start(ProbeSpec spec, Clock clock) {
         return new ProbeRun(spec, clock);
+    }
+
+    /** A probe's URL and headers with their {@code ${VARS}} filled in. */
+    record Endpoint(URI uri, Map<String, String> headers) {}
+
+    /**
+     * Fills in the URL and headers from {@code env}, and registers every value that came from it as a
+     * secret; then looks the host up, timing the DNS phase. Either the endpoint or the failed result.
+     */
+    Either<Endpoint> resolve(EnvTemplate url, SecretHeaders headers, Map<String, String> env) {
+        Endpoint endpoint;
+        try {
+            String resolvedUrl = url.resolve(env);
+            Map<String, String> resolvedHeaders = headers.resolve(env);
+            List<String> values = new ArrayList<>(resolvedHeaders.values());
+            headers.variables().forEach(name -> values.add(env.get(name)));
+            if (url.hasPlaceholders()) {
+                values.add(resolvedUrl);
+            }
+            secrets(values);
+            endpoint = new Endpoint(URI.create(resolvedUrl), resolvedHeaders);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return new Either<>(null, fail(Reason.ERROR, -1, e.getMessage()));
+        }
+        long dnsStart = System.nanoTime();
+        try {
+            InetAddress.getAllByName(endpoint.uri().getHost());
+        } catch (UnknownHostException e) {
+            return new Either<>(null, fail(Reason.DNS, -1, "host not found"));
+        }
+        phase(Phase.DNS, dnsStart);
+        return new Either<>(endpoint, null);
+    }
+
+    /** A value, or the result that ends the probe instead. */
+    record Either<T>(T value, ProbeResult failure) {
+        boolean failed() {
+            return failure != null;
+        }
     }
 
     /** Values that must never appear in a message (resolved header values and URL). */

@@ -1,9 +1,7 @@
 package dev.hypercare.probe;
 
 import dev.hypercare.DurationText;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,28 +37,13 @@ public final class WebSocketProber implements Prober {
             throw new IllegalArgumentException("not a websocket probe: " + spec.kind());
         }
         ProbeRun run = ProbeRun.start(spec, clock);
-        URI uri;
-        Map<String, String> headers;
-        try {
-            String resolvedUrl = ws.url().resolve(env);
-            headers = ws.headers().resolve(env);
-            List<String> secrets = new ArrayList<>(headers.values());
-            ws.headers().variables().forEach(name -> secrets.add(env.get(name)));
-            if (ws.url().hasPlaceholders()) {
-                secrets.add(resolvedUrl);
-            }
-            run.secrets(secrets);
-            uri = URI.create(resolvedUrl);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return run.fail(Reason.ERROR, -1, e.getMessage());
+        ProbeRun.Either<ProbeRun.Endpoint> endpoint = run.resolve(ws.url(), ws.headers(), env);
+        if (endpoint.failed()) {
+            return endpoint.failure();
         }
-        long dnsStart = System.nanoTime();
-        try {
-            InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            return run.fail(Reason.DNS, -1, "host not found");
-        }
-        long connectStart = run.phase(Phase.DNS, dnsStart);
+        URI uri = endpoint.value().uri();
+        Map<String, String> headers = endpoint.value().headers();
+        long connectStart = System.nanoTime();
         Client client = new Client(uri, ws.subprotocol(), headers, run.remaining());
         try {
             return exchange(ws, client, run, connectStart);
