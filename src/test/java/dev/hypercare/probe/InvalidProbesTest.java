@@ -1,13 +1,12 @@
 package dev.hypercare.probe;
 
+import dev.hypercare.testing.InvalidFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hypercare.BadInputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,26 +47,19 @@ class InvalidProbesTest {
             Map.entry("wrong-scheme.yaml", ":4: probes[0].url: expected a URL with scheme ws or wss, found 'http://127.0.0.1:8080/ws'"));
 
     static Stream<Arguments> fixtures() {
-        return EXPECTED.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return InvalidFixtures.cases(EXPECTED);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void invalidProbesGetTheirExactOneLineMessage(String fixture, String expectedAfterFileName) {
         Path file = FIXTURES.resolve(fixture);
-        assertThatThrownBy(() -> ProbeConfig.load(file, ENV))
-                .isInstanceOf(BadInputException.class)
-                .hasMessage(file + expectedAfterFileName)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        InvalidFixtures.assertOneLineMessage(file, expectedAfterFileName, () -> ProbeConfig.load(file, ENV));
     }
 
     @Test
     void everyFixtureHasAnExpectedMessage() throws IOException {
-        try (Stream<Path> files = Files.list(FIXTURES)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
-        }
+        InvalidFixtures.assertEveryFixtureListed(FIXTURES, EXPECTED);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.hypercare.profile;
 
+import dev.hypercare.testing.InvalidFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hypercare.BadInputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,26 +51,19 @@ class InvalidProfilesTest {
             Map.entry("bad-name.yaml", ":1: name: expected a name of letters, digits, '.', '_' or '-', found 'my launch!'"));
 
     static Stream<Arguments> fixtures() {
-        return EXPECTED.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return InvalidFixtures.cases(EXPECTED);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void invalidProfileGetsItsExactOneLineMessage(String fixture, String expectedAfterFileName) {
         Path file = FIXTURES.resolve(fixture);
-        assertThatThrownBy(() -> ProfileLoader.load(file))
-                .isInstanceOf(BadInputException.class)
-                .hasMessage(file + expectedAfterFileName)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        InvalidFixtures.assertOneLineMessage(file, expectedAfterFileName, () -> ProfileLoader.load(file));
     }
 
     @Test
     void everyFixtureHasAnExpectedMessage() throws IOException {
-        try (Stream<Path> files = Files.list(FIXTURES)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
-        }
+        InvalidFixtures.assertEveryFixtureListed(FIXTURES, EXPECTED);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.hypercare.slo;
 
+import dev.hypercare.testing.InvalidFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hypercare.BadInputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,26 +45,19 @@ class InvalidPoliciesTest {
             Map.entry("zero-min-samples.yaml", ":7: thresholds[0].minSamples: expected an integer >= 1, found 0"));
 
     static Stream<Arguments> fixtures() {
-        return EXPECTED.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return InvalidFixtures.cases(EXPECTED);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void invalidPolicyGetsItsExactOneLineMessage(String fixture, String expectedAfterFileName) {
         Path file = FIXTURES.resolve(fixture);
-        assertThatThrownBy(() -> SloPolicy.load(file))
-                .isInstanceOf(BadInputException.class)
-                .hasMessage(file + expectedAfterFileName)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        InvalidFixtures.assertOneLineMessage(file, expectedAfterFileName, () -> SloPolicy.load(file));
     }
 
     @Test
     void everyFixtureHasAnExpectedMessage() throws IOException {
-        try (Stream<Path> files = Files.list(FIXTURES)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
-        }
+        InvalidFixtures.assertEveryFixtureListed(FIXTURES, EXPECTED);
     }
 
     @Test
