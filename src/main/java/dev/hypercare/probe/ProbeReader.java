@@ -45,16 +45,16 @@ final class ProbeReader {
     }
 
     List<ProbeSpec> read(ProbeFile file) {
-        check(file.probes() != null, "probes", "a list of at least one probe");
-        check(!file.probes().isEmpty(), "probes", "a list of at least one probe", "an empty list");
+        at.require(file.probes() != null, "probes", "a list of at least one probe");
+        at.require(!file.probes().isEmpty(), "probes", "a list of at least one probe", "an empty list");
         List<ProbeSpec> probes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < file.probes().size(); i++) {
             String path = "probes[" + i + "]";
             ProbeFile.Entry entry = file.probes().get(i);
-            check(entry != null, path, "a probe (a mapping with name, kind, url...)");
-            check(entry.name() != null && !entry.name().isBlank(), path + ".name", "a probe name");
-            check(names.add(entry.name().strip()), path + ".name", "a name no other probe uses");
+            at.require(entry != null, path, "a probe (a mapping with name, kind, url...)");
+            at.require(entry.name() != null && !entry.name().isBlank(), path + ".name", "a probe name");
+            at.require(names.add(entry.name().strip()), path + ".name", "a name no other probe uses");
             probes.add(probe(entry, path));
         }
         return probes;
@@ -62,34 +62,34 @@ final class ProbeReader {
 
     private ProbeSpec probe(ProbeFile.Entry e, String path) {
         String kind = e.kind() == null ? "" : e.kind().strip();
-        check(kind.equals("http") || kind.equals("websocket") || kind.equals("tls"), path + ".kind", "http, websocket or tls");
+        at.require(kind.equals("http") || kind.equals("websocket") || kind.equals("tls"), path + ".kind", "http, websocket or tls");
         String name = e.name().strip();
         Duration interval = e.interval() == null ? DEFAULT_INTERVAL : e.interval();
-        check(interval.isPositive(), path + ".interval", "a duration above 0");
+        at.require(interval.isPositive(), path + ".interval", "a duration above 0");
         Duration timeout = e.timeout() == null ? DEFAULT_TIMEOUT : e.timeout();
-        check(timeout.isPositive(), path + ".timeout", "a duration above 0");
-        check(timeout.compareTo(interval) < 0, path + ".timeout", "a timeout shorter than the interval (" + DurationText.format(interval) + ")");
+        at.require(timeout.isPositive(), path + ".timeout", "a duration above 0");
+        at.require(timeout.compareTo(interval) < 0, path + ".timeout", "a timeout shorter than the interval (" + DurationText.format(interval) + ")");
         String location = e.location() == null ? DEFAULT_LOCATION : e.location().strip();
-        check(!location.isEmpty(), path + ".location", "a location name");
+        at.require(!location.isEmpty(), path + ".location", "a location name");
         Severity severity = e.severity() == null ? Severity.P1
-                : Severity.parse(e.severity()).orElseThrow(() -> problem(path + ".severity", Severity.EXPECTED));
+                : Severity.parse(e.severity()).orElseThrow(() -> at.problem(path + ".severity", Severity.EXPECTED));
         return switch (kind) {
             case "http" -> {
                 onlyFor(kind, path, e.subprotocol(), "subprotocol", e.send(), "send", e.expect(), "expect",
                         e.warnDays(), "warnDays", e.criticalDays(), "criticalDays");
                 EnvTemplate url = url(e.url(), path + ".url", List.of("http", "https"));
                 String method = e.method() == null ? "GET" : e.method().strip();
-                check(METHOD.matcher(method).matches(), path + ".method", "an HTTP method in capitals like GET, HEAD or POST");
+                at.require(METHOD.matcher(method).matches(), path + ".method", "an HTTP method in capitals like GET, HEAD or POST");
                 List<String> written = e.conditions() == null ? List.of(DEFAULT_CONDITION) : e.conditions();
-                check(!written.isEmpty(), path + ".conditions", "at least one condition like '" + DEFAULT_CONDITION + "'", "none");
+                at.require(!written.isEmpty(), path + ".conditions", "at least one condition like '" + DEFAULT_CONDITION + "'", "none");
                 List<Condition> conditions = new ArrayList<>();
                 for (int c = 0; c < written.size(); c++) {
                     conditions.add(condition(written.get(c), path + ".conditions[" + c + "]"));
                 }
                 long maxBody = e.maxBodyBytes() == null ? DEFAULT_MAX_BODY_BYTES : e.maxBodyBytes();
-                check(maxBody >= 1 && maxBody <= MAX_BODY_BYTES_LIMIT, path + ".maxBodyBytes", "an integer from 1 to " + MAX_BODY_BYTES_LIMIT);
+                at.require(maxBody >= 1 && maxBody <= MAX_BODY_BYTES_LIMIT, path + ".maxBodyBytes", "an integer from 1 to " + MAX_BODY_BYTES_LIMIT);
                 int redirects = e.followRedirects() == null ? DEFAULT_REDIRECTS : e.followRedirects();
-                check(redirects >= 0 && redirects <= MAX_REDIRECTS, path + ".followRedirects", "an integer from 0 to " + MAX_REDIRECTS);
+                at.require(redirects >= 0 && redirects <= MAX_REDIRECTS, path + ".followRedirects", "an integer from 0 to " + MAX_REDIRECTS);
                 yield new ProbeSpec.Http(name, url, interval, timeout, location, severity, method,
                         headers(e.headers(), path + ".headers"), conditions, maxBody, redirects);
             }
@@ -98,11 +98,11 @@ final class ProbeReader {
                         e.followRedirects(), "followRedirects", e.warnDays(), "warnDays", e.criticalDays(), "criticalDays");
                 EnvTemplate url = url(e.url(), path + ".url", List.of("ws", "wss"));
                 Optional<String> subprotocol = Optional.ofNullable(e.subprotocol()).map(String::strip);
-                subprotocol.ifPresent(s -> check(TOKEN.matcher(s).matches(), path + ".subprotocol", "a subprotocol name like graphql-ws"));
+                subprotocol.ifPresent(s -> at.require(TOKEN.matcher(s).matches(), path + ".subprotocol", "a subprotocol name like graphql-ws"));
                 Optional<Condition> expect = Optional.ofNullable(e.expect()).map(text -> condition(text, path + ".expect"));
-                expect.ifPresent(c -> check(!(c.left() instanceof Placeholder.Status || c.left() instanceof Placeholder.CertificateExpiration),
+                expect.ifPresent(c -> at.require(!(c.left() instanceof Placeholder.Status || c.left() instanceof Placeholder.CertificateExpiration),
                         path + ".expect", "a condition on the reply: [BODY], [BODY].path or [RESPONSE_TIME]"));
-                check(expect.isEmpty() || e.send() != null, path + ".expect", "a send field too (expect awaits the reply to it)", "no send");
+                at.require(expect.isEmpty() || e.send() != null, path + ".expect", "a send field too (expect awaits the reply to it)", "no send");
                 yield new ProbeSpec.WebSocket(name, url, interval, timeout, location, severity, subprotocol,
                         headers(e.headers(), path + ".headers"), Optional.ofNullable(e.send()), expect);
             }
@@ -112,9 +112,9 @@ final class ProbeReader {
                         e.subprotocol(), "subprotocol", e.send(), "send", e.expect(), "expect");
                 EnvTemplate url = url(e.url(), path + ".url", List.of("https", "tls"));
                 int warn = e.warnDays() == null ? DEFAULT_WARN_DAYS : e.warnDays();
-                check(warn >= 1, path + ".warnDays", "an integer >= 1");
+                at.require(warn >= 1, path + ".warnDays", "an integer >= 1");
                 int critical = e.criticalDays() == null ? DEFAULT_CRITICAL_DAYS : e.criticalDays();
-                check(critical >= 0 && critical < warn, path + ".criticalDays", "an integer from 0 to below warnDays (" + warn + ")");
+                at.require(critical >= 0 && critical < warn, path + ".criticalDays", "an integer from 0 to below warnDays (" + warn + ")");
                 yield new ProbeSpec.Tls(name, url, interval, timeout, location, severity, warn, critical);
             }
         };
@@ -134,20 +134,20 @@ final class ProbeReader {
 
     private EnvTemplate url(String text, String path, List<String> schemes) {
         String like = schemes.getFirst() + "://host:port/path";
-        check(text != null && !text.isBlank(), path, "an absolute URL like " + like);
-        EnvTemplate template = EnvTemplate.parse(text.strip()).orElseThrow(() -> problem(path, EnvTemplate.EXPECTED_REFERENCE));
+        at.require(text != null && !text.isBlank(), path, "an absolute URL like " + like);
+        EnvTemplate template = EnvTemplate.parse(text.strip()).orElseThrow(() -> at.problem(path, EnvTemplate.EXPECTED_REFERENCE));
         missing(template, path);
         URI uri;
         try {
             uri = new URI(template.resolve(env));
         } catch (URISyntaxException ex) {
-            throw problem(path, "an absolute URL like " + like);
+            throw at.problem(path, "an absolute URL like " + like);
         }
         // the resolved URL is not shown: it may carry a value from the environment
-        check(uri.getScheme() != null && uri.getHost() != null, path, "an absolute URL like " + like);
+        at.require(uri.getScheme() != null && uri.getHost() != null, path, "an absolute URL like " + like);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        check(schemes.contains(scheme), path, "a URL with scheme " + String.join(" or ", schemes));
-        check(!scheme.equals("tls") || uri.getPort() > 0, path, "a port in a tls URL, like tls://host:443");
+        at.require(schemes.contains(scheme), path, "a URL with scheme " + String.join(" or ", schemes));
+        at.require(!scheme.equals("tls") || uri.getPort() > 0, path, "a port in a tls URL, like tls://host:443");
         return template;
     }
 
@@ -158,11 +158,11 @@ final class ProbeReader {
         Map<String, EnvTemplate> headers = new LinkedHashMap<>();
         for (Map.Entry<String, Object> h : written.entrySet()) {
             String field = path + "." + h.getKey();
-            check(TOKEN.matcher(h.getKey()).matches(), field, "a header name of letters, digits and -");
-            check(!RESTRICTED.contains(h.getKey().toLowerCase(Locale.ROOT)), field,
+            at.require(TOKEN.matcher(h.getKey()).matches(), field, "a header name of letters, digits and -");
+            at.require(!RESTRICTED.contains(h.getKey().toLowerCase(Locale.ROOT)), field,
                     "a header the client does not set itself (not Connection, Content-Length, Expect, Host or Upgrade)", "'" + h.getKey() + "'");
             // values are secrets: messages about them say what is wrong, never what was written
-            check(h.getValue() instanceof String, field, "a string", "a value that is not a string (not shown: header values are secret)");
+            at.require(h.getValue() instanceof String, field, "a string", "a value that is not a string (not shown: header values are secret)");
             EnvTemplate value = EnvTemplate.parse((String) h.getValue())
                     .orElseThrow(() -> new BadInputException(at.where(field) + ": " + field + ": expected " + EnvTemplate.EXPECTED_REFERENCE
                             + ", found a malformed placeholder (value not shown: header values are secret)"));
@@ -182,23 +182,10 @@ final class ProbeReader {
         try {
             return Condition.parse(text);
         } catch (InvalidConditionException ex) {
-            throw problem(path, ex.expected());
+            throw at.problem(path, ex.expected());
         }
     }
 
-    private void check(boolean ok, String path, String expected) {
-        if (!ok) {
-            throw problem(path, expected);
-        }
-    }
 
-    private void check(boolean ok, String path, String expected, String found) {
-        if (!ok) {
-            throw new BadInputException(at.where(path) + ": " + path + ": expected " + expected + ", found " + found);
-        }
-    }
 
-    private BadInputException problem(String path, String expected) {
-        return new BadInputException(at.where(path) + ": " + path + ": expected " + expected + ", found " + at.written(path));
-    }
 }

@@ -1,6 +1,5 @@
 package dev.hypercare.slo;
 
-import dev.hypercare.BadInputException;
 import dev.hypercare.DurationText;
 import dev.hypercare.yaml.FieldLocator;
 import java.time.Duration;
@@ -32,19 +31,19 @@ final class PolicyReader {
     }
 
     SloPolicy read(PolicyFile file) {
-        check(file.version() != null && file.version() == VERSION, "version", Integer.toString(VERSION));
+        at.require(file.version() != null && file.version() == VERSION, "version", Integer.toString(VERSION));
         long minSamples = file.minSamples() == null ? DEFAULT_MIN_SAMPLES : minSamples(file.minSamples(), "minSamples");
         Duration step = file.evaluationStep() == null ? DEFAULT_STEP : step(file.evaluationStep(), "evaluationStep");
         boolean excludeRamps = file.excludeRamps() == null || file.excludeRamps();
-        check(file.thresholds() != null && !file.thresholds().isEmpty(), "thresholds", "a list of at least one threshold");
+        at.require(file.thresholds() != null && !file.thresholds().isEmpty(), "thresholds", "a list of at least one threshold");
         List<Threshold> thresholds = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < file.thresholds().size(); i++) {
             String path = "thresholds[" + i + "]";
             PolicyFile.Entry entry = file.thresholds().get(i);
-            check(entry != null, path, "a threshold (a mapping with name, metric, scope and levels)");
-            check(entry.name() != null && !entry.name().isBlank(), path + ".name", "a threshold name");
-            check(names.add(entry.name().strip()), path + ".name", "a name no other threshold uses");
+            at.require(entry != null, path, "a threshold (a mapping with name, metric, scope and levels)");
+            at.require(entry.name() != null && !entry.name().isBlank(), path + ".name", "a threshold name");
+            at.require(names.add(entry.name().strip()), path + ".name", "a name no other threshold uses");
             thresholds.add(threshold(Optional.empty(), entry.name().strip(), entry, path));
         }
         return new SloPolicy(VERSION, minSamples, step, excludeRamps, thresholds);
@@ -63,8 +62,8 @@ final class PolicyReader {
             String name = change.getKey().strip();
             String path = "policy.thresholds." + change.getKey();
             PolicyFile.Entry entry = change.getValue();
-            check(entry != null, path, "a mapping of the fields to replace");
-            check(entry.name() == null, path + ".name", "no name (the key names the threshold)");
+            at.require(entry != null, path, "a mapping of the fields to replace");
+            at.require(entry.name() == null, path + ".name", "no name (the key names the threshold)");
             Optional<Threshold> existing = base.threshold(name);
             Threshold changed = threshold(existing, name, entry, path);
             existing.ifPresentOrElse(t -> thresholds.set(thresholds.indexOf(t), changed), () -> thresholds.add(changed));
@@ -76,17 +75,17 @@ final class PolicyReader {
     private Threshold threshold(Optional<Threshold> base, String name, PolicyFile.Entry entry, String path) {
         Metric metric;
         if (entry.metric() != null) {
-            metric = Metric.ofKey(entry.metric().strip()).orElseThrow(() -> problem(path + ".metric", "one of " + Metric.keys()));
-            base.ifPresent(b -> check(b.metric() == metric, path + ".metric",
+            metric = Metric.ofKey(entry.metric().strip()).orElseThrow(() -> at.problem(path + ".metric", "one of " + Metric.keys()));
+            base.ifPresent(b -> at.require(b.metric() == metric, path + ".metric",
                     "the threshold's own metric " + b.metric().key() + " (add a threshold under a new name to judge another)"));
         } else {
-            metric = base.map(Threshold::metric).orElseThrow(() -> problem(path + ".metric", "one of " + Metric.keys()));
+            metric = base.map(Threshold::metric).orElseThrow(() -> at.problem(path + ".metric", "one of " + Metric.keys()));
         }
         Scope scope;
         if (entry.scope() != null) {
-            scope = Scope.parse(entry.scope()).orElseThrow(() -> problem(path + ".scope", Scope.WRITTEN_FORMS));
+            scope = Scope.parse(entry.scope()).orElseThrow(() -> at.problem(path + ".scope", Scope.WRITTEN_FORMS));
         } else {
-            scope = base.map(Threshold::scope).orElseThrow(() -> problem(path + ".scope", Scope.WRITTEN_FORMS));
+            scope = base.map(Threshold::scope).orElseThrow(() -> at.problem(path + ".scope", Scope.WRITTEN_FORMS));
         }
         boolean key = entry.key() != null ? entry.key() : base.map(Threshold::key).orElse(false);
         boolean enabled = entry.enabled() != null ? entry.enabled() : base.map(Threshold::enabled).orElse(true);
@@ -103,7 +102,7 @@ final class PolicyReader {
             }
             String field = path + "." + level.field();
             if (!(written instanceof String text)) {
-                throw problem(field, "a level in quotes like " + ConditionGrammar.example(metric));
+                throw at.problem(field, "a level in quotes like " + ConditionGrammar.example(metric));
             }
             if (base.isPresent() && text.strip().equals(NONE)) {
                 levels.remove(level);
@@ -112,10 +111,10 @@ final class PolicyReader {
             try {
                 levels.put(level, ConditionGrammar.parse(text, metric, level));
             } catch (InvalidConditionException e) {
-                throw problem(field, e.expected());
+                throw at.problem(field, e.expected());
             }
         }
-        check(!levels.isEmpty(), path, "at least one of target, warn, critical, rollback or escalate", "none");
+        at.require(!levels.isEmpty(), path, "at least one of target, warn, critical, rollback or escalate", "none");
         consistent(levels, path);
         return new Threshold(name, metric, scope, key, enabled, levels, minSamples);
     }
@@ -127,7 +126,7 @@ final class PolicyReader {
         for (Map.Entry<Level, Condition> e : levels.entrySet()) {
             if (e.getValue().comparesWithBaseline() != reference.comparesWithBaseline()) {
                 String kind = reference.comparesWithBaseline() ? "a level against the baseline" : "an absolute level";
-                check(false, path + "." + e.getKey().field(),
+                at.require(false, path + "." + e.getKey().field(),
                         kind + " like " + first.field() + " ('" + reference.written() + "'); a threshold does not mix the two");
             }
         }
@@ -135,37 +134,23 @@ final class PolicyReader {
         Condition critical = levels.get(Level.CRITICAL);
         if (warn != null && critical != null) {
             String field = path + "." + Level.CRITICAL.field();
-            check(warn.comparison().upward() == critical.comparison().upward(), field,
+            at.require(warn.comparison().upward() == critical.comparison().upward(), field,
                     "a critical level in the same direction as warn ('" + warn.written() + "')");
             boolean beyond = warn.comparison().upward() ? critical.value() >= warn.value() : critical.value() <= warn.value();
-            check(beyond, field, "a critical level at or beyond warn ('" + warn.written() + "')");
+            at.require(beyond, field, "a critical level at or beyond warn ('" + warn.written() + "')");
         }
     }
 
     private long minSamples(long value, String path) {
-        check(value >= 1, path, "an integer >= 1", Long.toString(value));
+        at.require(value >= 1, path, "an integer >= 1", Long.toString(value));
         return value;
     }
 
     private Duration step(Duration value, String path) {
-        check(value.isPositive(), path, "a duration above 0", DurationText.format(value));
+        at.require(value.isPositive(), path, "a duration above 0", DurationText.format(value));
         return value;
     }
 
-    private void check(boolean ok, String path, String expected) {
-        if (!ok) {
-            throw problem(path, expected);
-        }
-    }
 
-    private void check(boolean ok, String path, String expected, String found) {
-        if (!ok) {
-            throw new BadInputException(at.where(path) + ": " + path + ": expected " + expected + ", found " + found);
-        }
-    }
 
-    /** The problem, showing what was written at {@code path}. */
-    private BadInputException problem(String path, String expected) {
-        return new BadInputException(at.where(path) + ": " + path + ": expected " + expected + ", found " + at.written(path));
-    }
 }

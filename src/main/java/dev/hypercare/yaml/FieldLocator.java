@@ -1,5 +1,6 @@
 package dev.hypercare.yaml;
 
+import dev.hypercare.BadInputException;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,28 @@ public interface FieldLocator {
 
     /** How the value at {@code path} was written: {@code '5 minutes'}, {@code 30}, {@code a mapping}, {@code nothing}. */
     String written(String path);
+
+    /** The one-line error for {@code path}, showing what was written there. */
+    default BadInputException problem(String path, String expected) {
+        return problem(path, expected, written(path));
+    }
+
+    default BadInputException problem(String path, String expected, String found) {
+        return new BadInputException(where(path) + ": " + path + ": expected " + expected + ", found " + found);
+    }
+
+    /** Throws {@link #problem(String, String)} unless {@code ok}. */
+    default void require(boolean ok, String path, String expected) {
+        if (!ok) {
+            throw problem(path, expected);
+        }
+    }
+
+    default void require(boolean ok, String path, String expected, String found) {
+        if (!ok) {
+            throw problem(path, expected, found);
+        }
+    }
 
     /** Fields of {@code tree} (maps, lists and scalars as Jackson binds YAML), all located at {@code origin}. */
     static FieldLocator of(String origin, Object tree) {
