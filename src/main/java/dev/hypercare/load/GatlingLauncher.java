@@ -45,10 +45,6 @@ final class GatlingLauncher {
         this.environment = Map.copyOf(environment);
     }
 
-    List<String> command() {
-        return command;
-    }
-
     /** Runs Gatling to completion, or stops it after {@code deadline}; console lines go to {@code console} and {@code transcript}. */
     Outcome run(PrintStream console, Path transcript, Duration deadline) throws IOException, InterruptedException {
         try (Writer file = Files.newBufferedWriter(transcript, StandardCharsets.UTF_8)) {

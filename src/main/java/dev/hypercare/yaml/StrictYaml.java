@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -95,14 +94,6 @@ public final class StrictYaml {
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
         return mapper;
-    }
-
-    /** JSON for run.json and friends uses the same duration form. */
-    public static ObjectMapper jsonMapper() {
-        return JsonMapper.builder()
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .addModule(new SimpleModule().addSerializer(Duration.class, new DurationSerializer()))
-                .build();
     }
 
     private static final class DurationDeserializer extends JsonDeserializer<Duration> {
