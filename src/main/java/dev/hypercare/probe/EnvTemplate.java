@@ -25,7 +25,7 @@ public final class EnvTemplate {
     }
 
     /** The template, or empty when a {@code $\{} is unclosed or names no valid variable. */
-    static Optional<EnvTemplate> parse(String text) {
+    public static Optional<EnvTemplate> parse(String text) {
         List<String> parts = new ArrayList<>();
         int from = 0;
         while (true) {

@@ -1,5 +1,7 @@
 package dev.hypercare.probe;
 
+import dev.hypercare.incident.Severity;
+
 import dev.hypercare.BadInputException;
 import dev.hypercare.DurationText;
 import dev.hypercare.yaml.FieldLocator;

@@ -1,5 +1,7 @@
 package dev.hypercare.probe;
 
+import dev.hypercare.incident.Severity;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -17,6 +17,11 @@ public final class SecretHeaders {
         this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** Headers named in order, values as templates (filled from the environment when sent). */
+    public static SecretHeaders of(Map<String, EnvTemplate> values) {
+        return values.isEmpty() ? NONE : new SecretHeaders(values);
+    }
+
     public static SecretHeaders none() {
         return NONE;
     }
@@ -37,7 +42,7 @@ public final class SecretHeaders {
     }
 
     /** The environment variables the values read: their values are secrets too, even quoted apart from the header. */
-    List<String> variables() {
+    public List<String> variables() {
         return values.values().stream().flatMap(t -> t.variables().stream()).distinct().toList();
     }
 
