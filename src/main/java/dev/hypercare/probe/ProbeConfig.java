@@ -1,5 +1,7 @@
 package dev.hypercare.probe;
 
+import dev.hypercare.alert.ChannelSpec;
+
 import dev.hypercare.BadInputException;
 import dev.hypercare.yaml.StrictYaml;
 import dev.hypercare.yaml.YamlDocument;
@@ -15,11 +17,27 @@ import java.util.regex.Pattern;
  * is one line {@code file:line: field.path: expected X, found Y}. {@code env} is the environment the
  * probes will run with: a {@code ${NAME}} it lacks is an error now, not at the first run.
  */
-public record ProbeConfig(List<ProbeSpec> probes) {
+public record ProbeConfig(String service, Evaluation evaluation, List<ProbeSpec> probes, List<ChannelSpec> alerts) {
+    public static final String DEFAULT_SERVICE = "service";
+
     private static final Pattern UNQUOTED_CONDITION = Pattern.compile("\\s*(?:-\\s+|expect:\\s+)(\\[[A-Z_]*].*)");
 
     public ProbeConfig {
         probes = List.copyOf(probes);
+        alerts = List.copyOf(alerts);
+    }
+
+    /** Just probes, with the default service name, evaluation and no alert channels. */
+    public ProbeConfig(List<ProbeSpec> probes) {
+        this(DEFAULT_SERVICE, Evaluation.defaults(), probes, List.of());
+    }
+
+    public ProbeConfig withProbes(List<ProbeSpec> replaced) {
+        return new ProbeConfig(service, evaluation, replaced, alerts);
+    }
+
+    public ProbeConfig withAlerts(List<ChannelSpec> replaced) {
+        return new ProbeConfig(service, evaluation, probes, replaced);
     }
 
     public static ProbeConfig load(Path file) {
@@ -38,7 +56,7 @@ public record ProbeConfig(List<ProbeSpec> probes) {
     public static ProbeConfig parse(String source, String yaml, Map<String, String> env) {
         unquotedCondition(source, yaml);
         YamlDocument<ProbeFile> document = StrictYaml.read(source, yaml, ProbeFile.class, "probes (a mapping with a probes list)");
-        return new ProbeConfig(new ProbeReader(document, Map.copyOf(env)).read(document.value()));
+        return new ProbeReader(document, Map.copyOf(env)).read(document.value());
     }
 
     public Optional<ProbeSpec> probe(String name) {

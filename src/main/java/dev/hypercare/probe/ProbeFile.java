@@ -9,7 +9,11 @@ import java.util.Map;
  * every kind, so that a field of another kind gets "not on a tls probe" rather than "unknown field";
  * header values stay Objects so that no binding message can quote one.
  */
-record ProbeFile(List<Entry> probes) {
+record ProbeFile(String service, EvaluationEntry evaluation, List<Entry> probes, List<AlertEntry> alerts) {
+    record EvaluationEntry(Duration window, Integer failuresToOpen, Integer successesToResolve, Integer maxConcurrent) {}
+
+    record AlertEntry(String name, String kind, String url, String routingKey, String minSeverity, Map<String, Object> headers) {}
+
     record Entry(
             String name,
             String kind,

@@ -1,5 +1,6 @@
 package dev.hypercare.probe;
 
+import dev.hypercare.alert.ChannelSpec;
 import dev.hypercare.incident.Severity;
 
 import dev.hypercare.BadInputException;
@@ -34,6 +35,8 @@ final class ProbeReader {
     static final int DEFAULT_CRITICAL_DAYS = 7;
     static final String DEFAULT_CONDITION = "[STATUS] == 200";
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final String PAGERDUTY_EVENTS = "https://events.pagerduty.com/v2/enqueue";
     private static final Pattern METHOD = Pattern.compile("[A-Z]{1,20}");
     /** Headers the JDK HttpClient sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -46,7 +49,92 @@ final class ProbeReader {
         this.env = env;
     }
 
-    List<ProbeSpec> read(ProbeFile file) {
+    ProbeConfig read(ProbeFile file) {
+        String service = file.service() == null ? ProbeConfig.DEFAULT_SERVICE : file.service().strip();
+        at.require(SERVICE.matcher(service).matches(), "service", "a service name of letters, digits, '.', '_' and '-' (used in metrics and alert keys)");
+        return new ProbeConfig(service, evaluation(file.evaluation()), probes(file), alerts(file.alerts()));
+    }
+
+    private Evaluation evaluation(ProbeFile.EvaluationEntry e) {
+        if (e == null) {
+            return Evaluation.defaults();
+        }
+        Duration window = e.window() == null ? Evaluation.DEFAULT_WINDOW : e.window();
+        at.require(window.compareTo(Duration.ofMinutes(1)) >= 0 && window.compareTo(Duration.ofHours(24)) <= 0,
+                "evaluation.window", "a duration from 1m to 24h");
+        int failures = e.failuresToOpen() == null ? Evaluation.DEFAULT_FAILURES_TO_OPEN : e.failuresToOpen();
+        at.require(failures >= 1 && failures <= 100, "evaluation.failuresToOpen", "an integer from 1 to 100");
+        int successes = e.successesToResolve() == null ? Evaluation.DEFAULT_SUCCESSES_TO_RESOLVE : e.successesToResolve();
+        at.require(successes >= 1 && successes <= 100, "evaluation.successesToResolve", "an integer from 1 to 100");
+        int concurrent = e.maxConcurrent() == null ? Evaluation.DEFAULT_MAX_CONCURRENT : e.maxConcurrent();
+        at.require(concurrent >= 1 && concurrent <= 4096, "evaluation.maxConcurrent", "an integer from 1 to 4096");
+        return new Evaluation(window, failures, successes, concurrent);
+    }
+
+    private List<ChannelSpec> alerts(List<ProbeFile.AlertEntry> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        List<ChannelSpec> channels = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String path = "alerts[" + i + "]";
+            ProbeFile.AlertEntry e = entries.get(i);
+            at.require(e != null, path, "an alert channel (a mapping with name, kind and url)");
+            at.require(e.name() != null && !e.name().isBlank(), path + ".name", "a channel name");
+            at.require(names.add(e.name().strip()), path + ".name", "a name no other channel uses");
+            String kind = e.kind() == null ? "" : e.kind().strip();
+            at.require(kind.equals("slack") || kind.equals("pagerduty") || kind.equals("webhook"), path + ".kind", "slack, pagerduty or webhook");
+            Severity min = e.minSeverity() == null ? Severity.P3
+                    : Severity.parse(e.minSeverity()).orElseThrow(() -> at.problem(path + ".minSeverity", Severity.EXPECTED));
+            String name = e.name().strip();
+            channels.add(switch (kind) {
+                case "slack" -> {
+                    onlyFor("slack channel", path, e.routingKey(), "routingKey", e.headers(), "headers");
+                    yield new ChannelSpec.Slack(name, secretUrl(e.url(), path + ".url"), min);
+                }
+                case "pagerduty" -> {
+                    onlyFor("pagerduty channel", path, e.headers(), "headers");
+                    String url = e.url() == null ? PAGERDUTY_EVENTS : e.url();
+                    at.require(e.routingKey() != null && !e.routingKey().isBlank(), path + ".routingKey",
+                            "a routing key, e.g. ${PAGERDUTY_ROUTING_KEY}");
+                    EnvTemplate key = EnvTemplate.parse(e.routingKey().strip()).orElseThrow(() -> new BadInputException(at.where(path + ".routingKey")
+                            + ": " + path + ".routingKey: expected " + EnvTemplate.EXPECTED_REFERENCE + ", found a malformed placeholder (not shown: routing keys are secret)"));
+                    missing(key, path + ".routingKey");
+                    yield new ChannelSpec.PagerDuty(name, secretUrl(url, path + ".url"), key, min);
+                }
+                default -> {
+                    onlyFor("webhook channel", path, e.routingKey(), "routingKey");
+                    yield new ChannelSpec.Webhook(name, secretUrl(e.url(), path + ".url"), headers(e.headers(), path + ".headers"), min);
+                }
+            });
+        }
+        return channels;
+    }
+
+    /** A webhook URL carries its credential (Slack's does): checked like a probe URL, but never quoted back. */
+    private EnvTemplate secretUrl(String text, String path) {
+        String like = "https://host/path or ${WEBHOOK_URL}";
+        at.require(text != null && !text.isBlank(), path, "a URL like " + like);
+        EnvTemplate template = EnvTemplate.parse(text.strip()).orElseThrow(() -> new BadInputException(at.where(path) + ": " + path
+                + ": expected " + EnvTemplate.EXPECTED_REFERENCE + ", found a malformed placeholder (not shown: webhook URLs are secret)"));
+        missing(template, path);
+        URI uri;
+        try {
+            uri = new URI(template.resolve(env));
+        } catch (URISyntaxException ex) {
+            uri = null;
+        }
+        boolean ok = uri != null && uri.getHost() != null && uri.getScheme() != null
+                && List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT));
+        if (!ok) {
+            throw new BadInputException(at.where(path) + ": " + path + ": expected an absolute http or https URL like " + like
+                    + ", found something else (not shown: webhook URLs are secret)");
+        }
+        return template;
+    }
+
+    private List<ProbeSpec> probes(ProbeFile file) {
         at.require(file.probes() != null, "probes", "a list of at least one probe");
         at.require(!file.probes().isEmpty(), "probes", "a list of at least one probe", "an empty list");
         List<ProbeSpec> probes = new ArrayList<>();
@@ -129,7 +217,7 @@ final class ProbeReader {
             if (pairs[i] != null) {
                 String found = field.equals("headers") ? "headers" : at.written(path + "." + field);
                 throw new BadInputException(at.where(path + "." + field) + ": " + path + "." + field
-                        + ": expected no " + field + " on a " + kind + " probe, found " + found);
+                        + ": expected no " + field + " on a " + (kind.contains(" ") ? kind : kind + " probe") + ", found " + found);
             }
         }
     }

@@ -21,6 +21,16 @@ class InvalidProbesTest {
     private static final Map<String, String> ENV = Map.of("HYPERCARE_TARGET", "http://127.0.0.1:1");
 
     private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("alert-bad-kind.yaml", ":7: alerts[0].kind: expected slack, pagerduty or webhook, found 'email'"),
+            Map.entry("alert-bad-min-severity.yaml", ":9: alerts[0].minSeverity: expected one of P0, P1, P2, P3, found 'high'"),
+            Map.entry("alert-url-env-unset.yaml", ":8: alerts[0].url: expected environment variable SLACK_WEBHOOK_UNSET to be set, found it unset"),
+            Map.entry("alert-url-not-http.yaml", ":8: alerts[0].url: expected an absolute http or https URL like https://host/path or ${WEBHOOK_URL}, found something else (not shown: webhook URLs are secret)"),
+            Map.entry("bad-service.yaml", ":1: service: expected a service name of letters, digits, '.', '_' and '-' (used in metrics and alert keys), found 'demo service'"),
+            Map.entry("evaluation-unknown-field.yaml", ":2: evaluation.windw: unknown field, expected one of window, failuresToOpen, successesToResolve, maxConcurrent"),
+            Map.entry("evaluation-window-too-short.yaml", ":2: evaluation.window: expected a duration from 1m to 24h, found '30s'"),
+            Map.entry("failures-to-open-zero.yaml", ":2: evaluation.failuresToOpen: expected an integer from 1 to 100, found 0"),
+            Map.entry("pagerduty-without-routing-key.yaml", ":6: alerts[0].routingKey: expected a routing key, e.g. ${PAGERDUTY_ROUTING_KEY}, found nothing"),
+            Map.entry("slack-with-headers.yaml", ":9: alerts[0].headers: expected no headers on a slack channel, found headers"),
             Map.entry("bad-condition.yaml", ":6: probes[0].conditions[0]: expected '<placeholder> <op> <value>' with <op> one of ==, !=, <, <=, >, >=, found '[STATUS] = 200'"),
             Map.entry("bad-interval.yaml", ":5: probes[0].interval: expected a duration like 500ms, 30s, 5m or 1h, found '30 seconds'"),
             Map.entry("bad-kind.yaml", ":3: probes[0].kind: expected http, websocket or tls, found 'grpc'"),
@@ -68,6 +78,12 @@ class InvalidProbesTest {
         assertThatThrownBy(() -> ProbeConfig.load(file, ENV))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(file + ": expected a probes file, found no such file");
+    }
+
+    @Test
+    void aWebhookUrlIsNeverQuoted() {
+        Path file = FIXTURES.resolve("alert-url-not-http.yaml");
+        assertThatThrownBy(() -> ProbeConfig.load(file, ENV)).hasMessageNotContaining("s3cr3t");
     }
 
     @Test
