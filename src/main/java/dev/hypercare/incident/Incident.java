@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param severity   current severity (escalation may raise it)
  * @param escalation escalation level of the playbook: 0 on-call engineer, 1 hypercare lead,
  *                   2 engineering manager, 3 executive
- * @param opened     when it opened
- * @param resolved   when it resolved; empty while open
- * @param timeline   every change, oldest first
+ * @param opened     when the trouble began: for a probe, the start of its first failing run (detection
+ *                   follows after the flap filter's failures; the timeline's {@code opened} entry says when)
+ * @param resolved   when it ended (for a probe, its first successful run); empty while open
+ * @param timeline   every change, oldest first, each entry at the time it was decided
  */
 public record Incident(
         String id,
@@ -36,6 +37,16 @@ public record Incident(
 
     public boolean isOpen() {
         return resolved.isEmpty();
+    }
+
+    /** Who it is escalated to. */
+    public EscalationLevel escalationLevel() {
+        return EscalationLevel.of(escalation);
+    }
+
+    /** Whether this incident, while open, recommends rolling back. */
+    public boolean recommendsRollback() {
+        return IncidentKey.recommendsRollback(key);
     }
 
     /** Open time so far (until {@code now}) or until resolution. */
