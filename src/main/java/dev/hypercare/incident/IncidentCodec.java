@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,21 +44,23 @@ public final class IncidentCodec {
         return bytes(n);
     }
 
+    /** @throws IllegalArgumentException naming the field when the payload is not a version-1 incident snapshot */
     public static Incident decodeIncident(byte[] payload) {
         JsonNode n = tree(payload, INCIDENT);
         List<TimelineEntry> timeline = new ArrayList<>();
         for (JsonNode e : n.path("timeline")) {
-            timeline.add(new TimelineEntry(Instant.parse(e.path("time").asText()), e.path("event").asText(), e.path("text").asText()));
+            timeline.add(new TimelineEntry(instant(e, "time", INCIDENT), text(e, "event", INCIDENT), text(e, "text", INCIDENT)));
         }
         JsonNode resolved = n.path("resolved");
         return new Incident(
-                n.path("id").asText(),
-                n.path("key").asText(),
-                n.path("title").asText(),
-                Severity.valueOf(n.path("severity").asText()),
+                text(n, "id", INCIDENT),
+                text(n, "key", INCIDENT),
+                text(n, "title", INCIDENT),
+                Severity.parse(text(n, "severity", INCIDENT)).orElseThrow(() -> new IllegalArgumentException(
+                        "journal incident entry: severity: expected " + Severity.EXPECTED + ", found " + n.path("severity").asText())),
                 n.path("escalation").asInt(),
-                Instant.parse(n.path("opened").asText()),
-                resolved.isNull() || resolved.isMissingNode() ? Optional.empty() : Optional.of(Instant.parse(resolved.asText())),
+                instant(n, "opened", INCIDENT),
+                resolved.isNull() || resolved.isMissingNode() ? Optional.empty() : Optional.of(instant(n, "resolved", INCIDENT)),
                 timeline);
     }
 
@@ -72,12 +75,41 @@ public final class IncidentCodec {
         return bytes(n);
     }
 
+    /** @throws IllegalArgumentException naming the field when the payload is not a version-1 state change */
     public static StateChange decodeState(byte[] payload) {
         JsonNode n = tree(payload, STATE);
         List<String> reasons = new ArrayList<>();
         n.path("reasons").forEach(r -> reasons.add(r.asText()));
-        return new StateChange(Instant.parse(n.path("time").asText()), ServiceState.valueOf(n.path("from").asText()),
-                ServiceState.valueOf(n.path("to").asText()), reasons);
+        return new StateChange(instant(n, "time", STATE), state(n, "from"), state(n, "to"), reasons);
+    }
+
+    private static String text(JsonNode n, String field, String kind) {
+        JsonNode v = n.path(field);
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("journal " + kind + " entry: " + field + ": expected text, found "
+                    + (v.isMissingNode() ? "nothing" : v.toString()));
+        }
+        return v.asText();
+    }
+
+    private static Instant instant(JsonNode n, String field, String kind) {
+        String text = text(n, field, kind);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("journal " + kind + " entry: " + field + ": expected an instant like 2026-11-22T10:00:00Z, found "
+                    + text, e);
+        }
+    }
+
+    private static ServiceState state(JsonNode n, String field) {
+        String text = text(n, field, STATE);
+        try {
+            return ServiceState.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("journal state entry: " + field + ": expected one of OK, DEGRADED, CRITICAL, ROLLBACK_RECOMMENDED, found "
+                    + text, e);
+        }
     }
 
     private static byte[] bytes(ObjectNode n) {
