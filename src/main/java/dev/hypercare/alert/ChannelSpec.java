@@ -16,6 +16,11 @@ public sealed interface ChannelSpec {
 
     Severity minSeverity();
 
+    /** Whether alerts of {@code severity} go to this channel: those at {@code minSeverity} or more urgent. */
+    default boolean admits(Severity severity) {
+        return !minSeverity().moreUrgentThan(severity);
+    }
+
     /** The kind as written in probes.yaml. */
     default String kind() {
         return switch (this) {
