@@ -190,8 +190,8 @@ public final class AlertOutbox implements AutoCloseable {
         try {
             for (ChannelWorker worker : workers.values()) {
                 if (!worker.join(deadline - System.nanoTime())) {
-                    LOG.log(System.Logger.Level.WARNING, "alert outbox: " + Notifier.label(worker.spec())
-                            + " did not stop within " + options.closeTimeout() + "; its delivery in flight stays pending");
+                    LOG.log(System.Logger.Level.WARNING, "alert outbox: " + worker.spec().label()
+                            + " did not stop within " + dev.hypercare.DurationText.format(options.closeTimeout()) + "; its delivery in flight stays pending");
                 }
             }
         } catch (InterruptedException e) {
@@ -228,6 +228,16 @@ public final class AlertOutbox implements AutoCloseable {
         lock.lock();
         try {
             return worker.failedOnce(new OutboxStatus.Problem(clock.instant(), reason));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Notes a permanent rejection as the channel's last error; the rejection itself is settled next. */
+    void rejected(ChannelWorker worker, String reason) {
+        lock.lock();
+        try {
+            worker.lastError(new OutboxStatus.Problem(clock.instant(), reason));
         } finally {
             lock.unlock();
         }

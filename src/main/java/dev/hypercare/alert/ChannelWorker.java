@@ -43,11 +43,11 @@ final class ChannelWorker implements Runnable {
                         int attempts = outbox.settle(this, new OutboxRecord.Delivered(alert.id(), spec.name(), d.status()));
                         if (attempts > 1) {
                             LOG.log(System.Logger.Level.INFO, "alert outbox: " + alert.id() + " delivered to "
-                                    + Notifier.label(spec) + " after " + attempts + " attempts");
+                                    + spec.label() + " after " + attempts + " attempts");
                         }
                     }
                     case Delivery.Rejected r -> {
-                        outbox.failed(this, r.reason());
+                        outbox.rejected(this, r.reason());
                         outbox.settle(this, new OutboxRecord.Rejected(alert.id(), spec.name(), r.reason()));
                         LOG.log(System.Logger.Level.WARNING, "alert outbox: " + alert.id()
                                 + " rejected, recorded and not retried: " + r.reason());
@@ -75,7 +75,7 @@ final class ChannelWorker implements Runnable {
             return notifier.send(alert);
         } catch (RuntimeException e) {
             // a bug must not stop the channel for good; the type only, as a message might quote a secret
-            return new Delivery.Retryable(Notifier.label(spec) + ": internal error (" + e.getClass().getName() + ")");
+            return new Delivery.Retryable(spec.label() + ": internal error (" + e.getClass().getName() + ")");
         }
     }
 
@@ -102,6 +102,10 @@ final class ChannelWorker implements Runnable {
 
     int failures() {
         return failures;
+    }
+
+    void lastError(OutboxStatus.Problem problem) {
+        lastError = Optional.of(problem);
     }
 
     int failedOnce(OutboxStatus.Problem problem) {

@@ -45,9 +45,4 @@ public interface Notifier {
             case ChannelSpec.Webhook webhook -> new WebhookNotifier(webhook, environment, poster);
         };
     }
-
-    /** How messages name a channel. */
-    static String label(ChannelSpec spec) {
-        return "alert channel '" + spec.name() + "' (" + spec.kind() + ")";
-    }
 }

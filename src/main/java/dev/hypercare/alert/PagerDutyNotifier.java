@@ -55,21 +55,21 @@ public final class PagerDutyNotifier implements Notifier {
         } catch (BadInputException e) {
             return new Delivery.Retryable(e.getMessage());
         }
-        return poster.post(Notifier.label(spec), endpoint, AlertJson.bytes(body(alert, routingKey)));
+        return poster.post(spec.label(), endpoint, AlertJson.bytes(body(alert, routingKey)));
     }
 
     private String routingKey() {
         try {
             return spec.routingKey().resolve(env);
         } catch (IllegalStateException e) {
-            throw new BadInputException(Notifier.label(spec) + ": routing key: " + e.getMessage());
+            throw new BadInputException(spec.label() + ": routing key: " + e.getMessage());
         }
     }
 
     private Endpoint endpoint(List<String> secrets) {
         List<String> hidden = new java.util.ArrayList<>(secrets);
         spec.routingKey().variables().forEach(v -> hidden.add(env.get(v)));
-        return Endpoint.resolve(Notifier.label(spec), spec.url(), SecretHeaders.none(), hidden, env);
+        return Endpoint.resolve(spec.label(), spec.url(), SecretHeaders.none(), hidden, env);
     }
 
     static ObjectNode body(Alert alert, String routingKey) {

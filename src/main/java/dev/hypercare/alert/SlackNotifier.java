@@ -41,11 +41,11 @@ public final class SlackNotifier implements Notifier {
         } catch (BadInputException e) {
             return new Delivery.Retryable(e.getMessage());
         }
-        return poster.post(Notifier.label(spec), endpoint, AlertJson.bytes(body(alert)));
+        return poster.post(spec.label(), endpoint, AlertJson.bytes(body(alert)));
     }
 
     private Endpoint endpoint() {
-        return Endpoint.resolve(Notifier.label(spec), spec.url(), SecretHeaders.none(), List.of(), env);
+        return Endpoint.resolve(spec.label(), spec.url(), SecretHeaders.none(), List.of(), env);
     }
 
     static ObjectNode body(Alert alert) {

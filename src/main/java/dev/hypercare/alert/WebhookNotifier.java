@@ -54,12 +54,12 @@ public final class WebhookNotifier implements Notifier {
         } catch (BadInputException e) {
             return new Delivery.Retryable(e.getMessage());
         }
-        return poster.post(Notifier.label(spec), endpoint.withHeader(IDEMPOTENCY_KEY, alert.id()),
+        return poster.post(spec.label(), endpoint.withHeader(IDEMPOTENCY_KEY, alert.id()),
                 AlertJson.bytes(body(alert)));
     }
 
     private Endpoint endpoint() {
-        return Endpoint.resolve(Notifier.label(spec), spec.url(), spec.headers(), List.of(), env);
+        return Endpoint.resolve(spec.label(), spec.url(), spec.headers(), List.of(), env);
     }
 
     static ObjectNode body(Alert alert) {

@@ -54,6 +54,7 @@ final class Receiver implements AutoCloseable {
     private volatile Map<String, String> replyHeaders = Map.of();
     private volatile Function<Request, String> replyBody = r -> "ok";
     private volatile long delayMillis;
+    private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
 
     private Receiver(HttpServer server) {
@@ -78,6 +79,7 @@ final class Receiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            arrivals.incrementAndGet();
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (delayMillis > 0) {
                 try {
@@ -167,6 +169,11 @@ final class Receiver implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Requests that arrived, including those still being answered. */
+    int arrivals() {
+        return arrivals.get();
     }
 
     List<Request> requests() {
