@@ -89,14 +89,17 @@ public final class AlertOutbox implements AutoCloseable {
                 notifier.check();
                 notifiers.add(notifier);
             }
-            OutboxLedger ledger = new OutboxLedger();
             // read everything and carry forward what retention would delete, then reopen with the real
             // retention: its deletion on open then loses no pending alert
             try (Journal all = Journal.open(dir, options.journal().withRetention(KEEP_ALL), clock)) {
-                replay(all, ledger);
-                carry(all, ledger, clock, options);
+                OutboxLedger everything = new OutboxLedger();
+                replay(all, everything);
+                carry(all, everything, clock, options);
             }
             journal = Journal.open(dir, options.journal(), clock);
+            // the state is what the kept journal says, with its sequences (they restart if nothing was kept)
+            OutboxLedger ledger = new OutboxLedger();
+            replay(journal, ledger);
             AlertOutbox outbox = new AlertOutbox(channels, journal, clock, options, client, ledger);
             for (int i = 0; i < channels.size(); i++) {
                 ChannelSpec spec = channels.get(i);

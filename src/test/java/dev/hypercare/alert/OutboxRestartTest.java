@@ -4,6 +4,7 @@ import static dev.hypercare.alert.Fixtures.NOV_22;
 import static dev.hypercare.alert.Fixtures.trigger;
 import static dev.hypercare.alert.Fixtures.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.hypercare.incident.Severity;
 import dev.hypercare.journal.Journal;
@@ -150,6 +151,26 @@ class OutboxRestartTest {
         AlertOutbox third = open(clock, options);
         assertThat(hook(third).delivered()).isEqualTo(1);
         assertThat(hook(third).pending()).isZero();
+    }
+
+    @Test
+    void idsWhoseRecordsExpiredAreNewAgainAndNeverWaitedFor() {
+        TestClock clock = new TestClock(NOV_22);
+        OutboxOptions options = OutboxDeliveryTest.fast()
+                .withJournal(JournalOptions.defaults().withRetention(Duration.ofDays(2)));
+        AlertOutbox first = open(clock, options);
+        for (int i = 1; i <= 3; i++) {
+            first.enqueue(trigger("INC-" + i, Severity.P1));
+        }
+        Eventually.until("delivered", WAIT, () -> hook(first).delivered() == 3);
+        first.close();
+
+        clock.advance(Duration.ofDays(10)); // every segment expires; the journal starts its sequences afresh
+        AlertOutbox second = open(clock, options);
+        assertThat(hook(second).delivered()).isZero();
+        assertTimeoutPreemptively(Duration.ofSeconds(3), () -> second.enqueue(trigger("INC-3", Severity.P1)));
+        Eventually.until("delivered as new", WAIT, () -> hook(second).delivered() == 1);
+        assertThat(receiver.acceptedIds()).containsExactly("INC-1/opened", "INC-2/opened", "INC-3/opened", "INC-3/opened");
     }
 
     private List<String> kinds(Clock clock) {
