@@ -64,10 +64,18 @@ public record Headline(String title, String reason) {
         return ValueText.of(f.measured(), f.metric().unit()) + " (limits: " + f.limits() + ")";
     }
 
+    /** GO: every threshold passed, or some were not judged (skipped, or too few samples on a non-key one); say which. */
     private static String allPassed(GateResult result) {
         int n = result.findings().size();
-        return (n == 1 ? "The threshold passed" : "All " + n + " thresholds passed")
-                + (result.rules().isEmpty() ? "." : "; no rollback rule fired.");
+        long passed = result.findings().stream().filter(f -> f.outcome() == Outcome.PASS).count();
+        long skipped = result.findings().stream().filter(f -> f.outcome() == Outcome.SKIPPED).count();
+        long thin = n - passed - skipped;
+        String head = passed == n
+                ? (n == 1 ? "The threshold passed" : "All " + n + " thresholds passed")
+                : passed + (passed == 1 ? " threshold passed" : " thresholds passed")
+                        + (skipped > 0 ? ", " + skipped + " not judged" : "")
+                        + (thin > 0 ? ", " + thin + " without enough data" : "");
+        return head + (result.rules().isEmpty() ? "." : "; no rollback rule fired.");
     }
 
     private static String names(List<String> names) {

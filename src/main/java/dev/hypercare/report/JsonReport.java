@@ -179,6 +179,7 @@ public final class JsonReport {
             case Scope.Request r -> "request";
             case Scope.Group g -> "group";
             case Scope.Probe p -> "probe";
+            case Scope.Probes p -> "probes";
         };
     }
 
@@ -189,6 +190,7 @@ public final class JsonReport {
             case Scope.Request r -> r.name();
             case Scope.Group g -> g.name();
             case Scope.Probe p -> p.name();
+            case Scope.Probes p -> null;
         };
     }
 

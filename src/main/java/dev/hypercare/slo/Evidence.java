@@ -38,15 +38,15 @@ sealed interface Evidence {
 
     /** What the samples of {@code metric} over {@code scope} are called in explanations. */
     static String noun(Metric metric, Scope scope) {
-        return switch (metric) {
-            case WS_CONNECT_ERROR_RATE -> "connects";
-            case AUTH_FAILURE_RATE -> "logins";
-            case AVAILABILITY -> "health checks";
-            case WS_CONNECTIONS -> "samples";
-            default -> switch (scope) {
-                case Scope.Probe p -> "checks";
-                case Scope.WebSocket w -> "records";
-                default -> "requests";
+        return switch (scope) {
+            case Scope.Probe p -> "probe results";
+            case Scope.Probes p -> "probe results";
+            default -> switch (metric) {
+                case WS_CONNECT_ERROR_RATE -> "connects";
+                case AUTH_FAILURE_RATE -> "logins";
+                case AVAILABILITY -> "health checks";
+                case WS_CONNECTIONS -> "samples";
+                default -> scope instanceof Scope.WebSocket ? "records" : "requests";
             };
         };
     }

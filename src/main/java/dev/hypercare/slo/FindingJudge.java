@@ -40,6 +40,23 @@ final class FindingJudge {
         return finding(t, span, m.value(), m.samples(), minSamples, Outcome.PASS, limits, subject + pass(t, m.value(), ref) + over);
     }
 
+    /** A threshold on a scope {@code source} does not measure: SKIPPED, saying which source and scope. */
+    static Finding uncovered(Threshold t, long minSamples, MetricSource source) {
+        String limits = t.judged() ? limits(t) : rules(t);
+        return finding(t, source.span(), Double.NaN, 0, minSamples, Outcome.SKIPPED, limits,
+                t.name() + " not judged: " + source.description() + " does not measure " + t.scope().label());
+    }
+
+    /** {@code rollback > 3x baseline}: the rules of a threshold that has no target, warn or critical level. */
+    private static String rules(Threshold t) {
+        StringBuilder s = new StringBuilder();
+        for (Level level : new Level[] {Level.ROLLBACK, Level.ESCALATE}) {
+            t.level(level).ifPresent(c -> s.append(s.isEmpty() ? "" : ", ").append(level.field()).append(' ')
+                    .append(Quantities.condition(t.metric(), c)));
+        }
+        return s.toString();
+    }
+
     /** {@code target < 0.5 %, warn > 1 %, critical > 5 %}; rollback and escalate are shown by their rules. */
     static String limits(Threshold t) {
         StringBuilder s = new StringBuilder();

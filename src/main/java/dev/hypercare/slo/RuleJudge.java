@@ -11,8 +11,9 @@ import java.util.Optional;
  * spans at least {@code for}. Windows with fewer than a tenth of the threshold's minimum samples are
  * left out: they neither breach nor break a run (a run may bridge them), since a handful of requests
  * says nothing either way; the run then spans from its first to its last breaching window. The
- * resolution is therefore the evaluation step. Without {@code for}, the rule fires when the value
- * over the whole span breaches.
+ * resolution is therefore the evaluation step. For a {@linkplain MetricSource#live() live} source, only
+ * the run the latest judged window belongs to counts: a breach that has ended no longer fires. Without
+ * {@code for}, the rule fires when the value over the whole span breaches.
  */
 final class RuleJudge {
     private RuleJudge() {}
@@ -60,6 +61,7 @@ final class RuleJudge {
         Duration required = c.sustained().orElseThrow();
         List<Window> windows = source.windows(step);
         Optional<Window> longest = Optional.empty();
+        Optional<Window> current = Optional.empty(); // the run the latest judged window belongs to, if it breaches
         Instant runStart = null;
         double worst = Double.NaN;
         int judged = 0;
@@ -75,34 +77,49 @@ final class RuleJudge {
             if (c.holds(m.value(), ref)) {
                 runStart = runStart == null ? w.start() : runStart;
                 Window run = new Window(runStart, w.end());
+                current = Optional.of(run);
                 if (longest.isEmpty() || run.length().compareTo(longest.get().length()) > 0) {
                     longest = Optional.of(run);
                 }
             } else {
                 runStart = null;
+                current = Optional.empty();
             }
         }
         String noun = Evidence.noun(t.metric(), t.scope());
-        String leftOut = thin == 0 ? "" : "; " + thin + " of " + windows.size() + " windows with fewer than "
-                + Quantities.count(minWindowSamples) + " " + noun + " left out";
+        String fewer = minWindowSamples == 1 ? "without " : "with fewer than " + Quantities.count(minWindowSamples) + " ";
+        String leftOut = thin == 0 ? "" : "; " + thin + " of " + windows.size() + " windows " + fewer + noun + " left out";
         String stepText = Quantities.length(step);
         if (judged == 0) {
             return notFired(t, kind, condition, rule + " not judged: no " + stepText + " window had the "
                     + Quantities.count(minWindowSamples) + " " + noun + " needed");
         }
         String worstText = "worst " + Quantities.value(t.metric(), worst) + " in a " + stepText + " window";
-        boolean fired = longest.isPresent() && longest.get().length().compareTo(required) >= 0;
+        boolean longEnough = longest.isPresent() && longest.get().length().compareTo(required) >= 0;
+        boolean holdsNow = current.isPresent() && current.get().length().compareTo(required) >= 0;
+        // live: only a breach that still holds fires, and it is the one reported
+        boolean fired = source.live() ? holdsNow : longEnough;
+        Optional<Window> reported = source.live() && holdsNow ? current : longest;
         String explanation;
-        if (longest.isEmpty()) {
+        if (reported.isEmpty()) {
             explanation = rule + " never held in " + judged + " windows of " + stepText + " (" + worstText + ")" + leftOut;
         } else {
-            Window run = longest.get();
+            Window run = reported.get();
             String held = Quantities.length(run.length()) + ", " + Quantities.window(run) + " (" + worstText + ")";
-            explanation = fired
-                    ? rule + " held " + held + ": " + action + leftOut
-                    : rule + " held at most " + held + ", short of " + Quantities.length(required) + leftOut;
+            if (fired) {
+                explanation = rule + " held " + held + ": " + action + leftOut;
+            } else if (longEnough) {
+                // only live sources get here, whose windows end now
+                Instant now = windows.getLast().end();
+                String again = current.map(r -> "; breaching again for " + Quantities.length(r.length()) + ", short of "
+                        + Quantities.length(required)).orElse("");
+                explanation = rule + " held " + held + ", which ended " + Quantities.length(Duration.between(run.end(), now))
+                        + " ago: no longer fires" + again + leftOut;
+            } else {
+                explanation = rule + " held at most " + held + ", short of " + Quantities.length(required) + leftOut;
+            }
         }
-        return new RuleFinding(t.name(), kind, t.metric(), t.scope(), condition, fired, longest, worst, explanation);
+        return new RuleFinding(t.name(), kind, t.metric(), t.scope(), condition, fired, reported, worst, explanation);
     }
 
     private static RuleFinding notFired(Threshold t, RuleFinding.Kind kind, String condition, String explanation) {

@@ -19,6 +19,9 @@ public sealed interface Scope {
     /** One synthetic probe of the hypercare runner. */
     record Probe(String name) implements Scope {}
 
+    /** Every probe of the hypercare runner together: the service as its users would see it. */
+    record Probes() implements Scope {}
+
     /** How reports and findings print the scope. */
     default String label() {
         return switch (this) {
@@ -27,11 +30,15 @@ public sealed interface Scope {
             case Request r -> "request \"" + r.name() + "\"";
             case Group g -> "group \"" + g.name() + "\"";
             case Probe p -> "probe \"" + p.name() + "\"";
+            case Probes p -> "probes";
         };
     }
 
-    /** How policies write scopes: {@code http}, {@code websocket}, {@code request:NAME}, {@code group:NAME}, {@code probe:NAME}. */
-    String WRITTEN_FORMS = "http, websocket, request:NAME, group:NAME or probe:NAME";
+    /**
+     * How policies write scopes: {@code http}, {@code websocket}, {@code request:NAME}, {@code group:NAME},
+     * {@code probe:NAME}, {@code probes}.
+     */
+    String WRITTEN_FORMS = "http, websocket, request:NAME, group:NAME, probe:NAME or probes";
 
     /** The scope written {@code text}; a name runs from the first colon to the end ({@code request:health: combined}). */
     static Optional<Scope> parse(String text) {
@@ -39,6 +46,7 @@ public sealed interface Scope {
         switch (t) {
             case "http" -> { return Optional.of(new Http()); }
             case "websocket" -> { return Optional.of(new WebSocket()); }
+            case "probes" -> { return Optional.of(new Probes()); }
             default -> { }
         }
         int colon = t.indexOf(':');
@@ -62,6 +70,7 @@ public sealed interface Scope {
             case Request r -> "request:" + r.name();
             case Group g -> "group:" + g.name();
             case Probe p -> "probe:" + p.name();
+            case Probes p -> "probes";
         };
     }
 }

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * critical level, a {@link RuleFinding} per rollback or escalate level, and the verdict by the
  * precedence of {@link Verdict}. Pure: it only asks the sources for snapshot values.
  * Thresholds against a baseline are SKIPPED without a baseline source (not NO_DATA: nothing is missing
- * from the run itself); disabled thresholds are left out.
+ * from the run itself). A threshold on a scope the source does not cover (probes in a load test, HTTP
+ * requests in the probe runner) gives one SKIPPED finding that says so, and its rules are not judged.
+ * Disabled thresholds are left out.
  */
 public final class SloEvaluator {
     private SloEvaluator() {}
@@ -23,6 +25,10 @@ public final class SloEvaluator {
                 continue;
             }
             long minSamples = policy.minSamplesFor(t);
+            if (!source.covers(t.scope())) {
+                findings.add(FindingJudge.uncovered(t, minSamples, source));
+                continue;
+            }
             if (t.judged()) {
                 findings.add(FindingJudge.judge(t, minSamples, source, baseline));
             }

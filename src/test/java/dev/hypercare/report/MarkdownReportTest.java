@@ -2,6 +2,14 @@ package dev.hypercare.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypercare.slo.GateResult;
+import dev.hypercare.slo.Metric;
+import dev.hypercare.slo.Outcome;
+import dev.hypercare.slo.Scope;
+import dev.hypercare.slo.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
@@ -70,6 +78,19 @@ class MarkdownReportTest {
     void goSaysEverythingPassed() {
         assertThat(MarkdownReport.render(Fixtures.go()))
                 .startsWith("# GO — GREEN\n\nAll 3 thresholds passed; no rollback rule fired.\n");
+    }
+
+    @Test
+    void goCountsOnlyThePassesAsPassed() {
+        var findings = new ArrayList<>(Fixtures.go().result().findings());
+        findings.add(Fixtures.finding("probe availability", Metric.AVAILABILITY, new Scope.Probes(),
+                Double.NaN, Outcome.SKIPPED, "critical < 99.5 %", true));
+        findings.add(Fixtures.finding("auth failure rate", Metric.AUTH_FAILURE_RATE, new Scope.Request("login"),
+                Double.NaN, Outcome.NO_DATA, "warn > 1 %", false));
+        var result = new GateResult(Verdict.GO, findings, List.of(), Optional.empty());
+        assertThat(MarkdownReport.render(Fixtures.report(result, List.of())))
+                .startsWith("# GO — GREEN\n\n3 thresholds passed, 1 not judged, 1 without enough data.\n")
+                .contains("| probe availability (key) | probes |");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
  * An in-memory {@link MetricSource} built from per-second samples: for each scope and second, how many
  * requests, how many failed, and their latency. Rates are failures / requests (availability the
  * rest), latencies a nearest-rank percentile over every request, throughput requests / window length.
+ * Like a load test, it covers requests and groups, not probes.
  */
 final class FakeSource implements MetricSource {
     static final Instant START = Instant.parse("2025-06-01T16:00:00Z");
@@ -18,6 +19,7 @@ final class FakeSource implements MetricSource {
 
     private final Map<Scope, List<Second>> seconds = new HashMap<>();
     private int length;
+    private boolean live;
 
     static FakeSource empty() {
         return new FakeSource();
@@ -35,6 +37,27 @@ final class FakeSource implements MetricSource {
 
     FakeSource http(int count, long requests, long failures, double latencyMillis) {
         return add(new Scope.Http(), count, new Second(requests, failures, latencyMillis));
+    }
+
+    /** This source judged live, as its evidence arrives (see {@link MetricSource#live()}). */
+    FakeSource asLive() {
+        live = true;
+        return this;
+    }
+
+    @Override
+    public boolean live() {
+        return live;
+    }
+
+    @Override
+    public boolean covers(Scope scope) {
+        return !(scope instanceof Scope.Probe || scope instanceof Scope.Probes);
+    }
+
+    @Override
+    public String description() {
+        return "a load test";
     }
 
     @Override

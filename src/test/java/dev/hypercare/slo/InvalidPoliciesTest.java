@@ -21,7 +21,7 @@ class InvalidPoliciesTest {
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("bad-for-duration.yaml", ":6: thresholds[0].rollback: expected a duration like 500ms, 30s, 5m or 1h after 'for', found '> 10% for ever'"),
             Map.entry("bad-operator.yaml", ":6: thresholds[0].warn: expected a level '<op> <number>%' with <op> one of <, <=, >, >=, found '=> 1%'"),
-            Map.entry("bad-scope.yaml", ":5: thresholds[0].scope: expected http, websocket, request:NAME, group:NAME or probe:NAME, found 'requests:login'"),
+            Map.entry("bad-scope.yaml", ":5: thresholds[0].scope: expected http, websocket, request:NAME, group:NAME, probe:NAME or probes, found 'requests:login'"),
             Map.entry("baseline-on-error-rate.yaml", ":6: thresholds[0].warn: expected an absolute level for error_rate (only throughput and latencies compare with a baseline), found '-10% vs baseline'"),
             Map.entry("count-with-unit.yaml", ":6: thresholds[0].warn: expected a plain count like '> 2500' for ws_connections, found '> 2500/s'"),
             Map.entry("critical-milder-than-warn.yaml", ":7: thresholds[0].critical: expected a critical level at or beyond warn ('> 500ms'), found '> 200ms'"),
@@ -30,7 +30,7 @@ class InvalidPoliciesTest {
             Map.entry("for-on-warn.yaml", ":6: thresholds[0].warn: expected no 'for' on warn (only rollback and escalate hold over time), found '> 1% for 5m'"),
             Map.entry("latency-without-unit.yaml", ":6: thresholds[0].warn: expected a latency in ms or s like '> 500ms' for p95, found '> 200'"),
             Map.entry("level-not-a-string.yaml", ":6: thresholds[0].warn: expected a level in quotes like '> 500ms', found 200"),
-            Map.entry("missing-scope.yaml", ":3: thresholds[0].scope: expected http, websocket, request:NAME, group:NAME or probe:NAME, found nothing"),
+            Map.entry("missing-scope.yaml", ":3: thresholds[0].scope: expected http, websocket, request:NAME, group:NAME, probe:NAME or probes, found nothing"),
             Map.entry("mixed-baseline.yaml", ":7: thresholds[0].critical: expected a level against the baseline like warn ('-10% vs baseline'); a threshold does not mix the two, found '< 20/s'"),
             Map.entry("negative-value.yaml", ":6: thresholds[0].warn: expected a value >= 0, found '> -5ms'"),
             Map.entry("no-levels.yaml", ":3: thresholds[0]: expected at least one of target, warn, critical, rollback or escalate, found none"),

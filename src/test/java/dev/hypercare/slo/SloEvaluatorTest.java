@@ -1,6 +1,7 @@
 package dev.hypercare.slo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -140,6 +141,38 @@ class SloEvaluatorTest {
     }
 
     @Test
+    void liveABreachThatHasEndedNoLongerFires() {
+        // breach 16:02:00-16:07:00, healthy to 16:10:00
+        GateResult result = judge(ROLLBACK_5M_EVERY_SECOND, breach(300).asLive());
+        RuleFinding rule = result.rules().getFirst();
+        assertThat(rule.fired()).isFalse();
+        assertThat(rule.longestBreach()).contains(new Window(FakeSource.START.plusSeconds(120), FakeSource.START.plusSeconds(420)));
+        assertThat(rule.explanation()).isEqualTo("error_rate > 10 % for 5m held 5m, 16:02:00–16:07:00 (worst 50 % in a 1s window),"
+                + " which ended 3m ago: no longer fires");
+        assertThat(result.verdict()).isEqualTo(Verdict.GO);
+    }
+
+    @Test
+    void liveABreachStillHoldingFiresAndIsTheOneReported() {
+        // breach 16:00:30-16:06:30, healthy a minute, breach again to the end
+        FakeSource twice = FakeSource.empty().http(30, 100, 0, 50).http(360, 100, 50, 50).http(60, 100, 0, 50)
+                .http(300, 100, 50, 50).asLive();
+        RuleFinding rule = judge(ROLLBACK_5M_EVERY_SECOND, twice).rules().getFirst();
+        assertThat(rule.fired()).isTrue();
+        assertThat(rule.longestBreach()).contains(new Window(FakeSource.START.plusSeconds(450), FakeSource.START.plusSeconds(750)));
+        assertThat(rule.explanation()).isEqualTo("error_rate > 10 % for 5m held 5m, 16:07:30–16:12:30 (worst 50 % in a 1s window): roll back");
+    }
+
+    @Test
+    void liveAnOngoingBreachTooShortIsNamedBesideTheOneThatEnded() {
+        FakeSource again = FakeSource.empty().http(360, 100, 50, 50).http(60, 100, 0, 50).http(120, 100, 50, 50).asLive();
+        RuleFinding rule = judge(ROLLBACK_5M_EVERY_SECOND, again).rules().getFirst();
+        assertThat(rule.fired()).isFalse();
+        assertThat(rule.explanation()).isEqualTo("error_rate > 10 % for 5m held 6m, 16:00:00–16:06:00 (worst 50 % in a 1s window),"
+                + " which ended 3m ago: no longer fires; breaching again for 2m, short of 5m");
+    }
+
+    @Test
     void withTheDefaultStepTheBreachIsMeasuredInWholeWindows() {
         SloPolicy tenSeconds = policy("10s", """
                   - name: http error rate
@@ -265,9 +298,43 @@ class SloEvaluatorTest {
         assertThat(result.verdict()).isEqualTo(Verdict.GO);
         assertThat(result.findings()).extracting(Finding::name).containsExactly(
                 "http error rate", "http p95", "http p99", "availability", "throughput vs baseline",
-                "auth failure rate", "websocket connect error rate");
-        assertThat(result.rules()).extracting(RuleFinding::name).containsExactly(
+                "auth failure rate", "websocket connect error rate", "probe availability", "probe error rate", "probe p95");
+        assertThat(result.findings()).filteredOn(f -> f.scope() instanceof Scope.Probes)
+                .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.SKIPPED));
+        assertThat(result.rules()).as("probe rules are not judged on a load test").extracting(RuleFinding::name).containsExactly(
                 "http error rate", "http error rate", "http p95", "p95 vs baseline", "auth failure rate");
         assertThat(result.rules()).noneMatch(RuleFinding::fired);
+    }
+
+    @Test
+    void thresholdsOnScopesTheSourceDoesNotMeasureAreSkippedAndSaySo() {
+        SloPolicy policy = policy("10s", """
+                  - name: probe availability
+                    metric: availability
+                    scope: probes
+                    key: true
+                    target: ">= 99.9%"
+                    critical: "< 99.5%"
+                    rollback: "<= 0% for 15m"
+                  - name: checkout probe
+                    metric: p95
+                    scope: probe:checkout
+                    rollback: "> 5s"
+                  - name: http error rate
+                    metric: error_rate
+                    scope: http
+                    warn: "> 1%"
+                """);
+        GateResult result = judge(policy, FakeSource.empty().http(10, 100, 0, 50));
+        assertThat(result.findings()).extracting(Finding::name, Finding::outcome, Finding::limits, Finding::explanation).containsExactly(
+                tuple("probe availability", Outcome.SKIPPED, "target >= 99.9 %, critical < 99.5 %",
+                        "probe availability not judged: a load test does not measure probes"),
+                tuple("checkout probe", Outcome.SKIPPED, "rollback > 5 s",
+                        "checkout probe not judged: a load test does not measure probe \"checkout\""),
+                tuple("http error rate", Outcome.PASS, "warn > 1 %",
+                        "error_rate 0 % is within warn > 1 % over 1,000 requests, 16:00:00–16:00:10"));
+        assertThat(result.rules()).as("rules on uncovered scopes are not judged, never fired").isEmpty();
+        assertThat(result.verdict()).as("a key threshold skipped is not missing data").isEqualTo(Verdict.GO);
+        assertThat(result.inconclusiveReason()).isEmpty();
     }
 }

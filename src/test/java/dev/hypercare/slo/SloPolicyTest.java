@@ -21,7 +21,8 @@ class SloPolicyTest {
         assertThat(DEFAULT.excludeRamps()).isTrue();
         assertThat(DEFAULT.thresholds()).extracting(Threshold::name).containsExactly(
                 "http error rate", "http p95", "http p99", "availability", "throughput vs baseline", "p95 vs baseline",
-                "auth failure rate", "websocket connect error rate", "websocket connections per pod");
+                "auth failure rate", "websocket connect error rate", "websocket connections per pod",
+                "probe availability", "probe error rate", "probe p95");
         assertThat(FindingJudge.limits(DEFAULT.threshold("http error rate").orElseThrow()))
                 .isEqualTo("target < 0.5 %, warn > 1 %, critical > 5 %");
         assertThat(FindingJudge.limits(DEFAULT.threshold("http p95").orElseThrow()))
@@ -33,7 +34,7 @@ class SloPolicyTest {
                 .contains(Duration.ofMinutes(5));
         assertThat(DEFAULT.threshold("websocket connections per pod").orElseThrow().enabled()).isFalse();
         assertThat(DEFAULT.thresholds()).filteredOn(Threshold::key).extracting(Threshold::name)
-                .containsExactly("http error rate", "http p95", "websocket connect error rate");
+                .containsExactly("http error rate", "http p95", "websocket connect error rate", "probe availability");
     }
 
     @Test
@@ -71,7 +72,7 @@ class SloPolicyTest {
                 .hasMessage("profiles/mine.yaml: policy.treshold: unknown field, expected one of minSamples, evaluationStep, excludeRamps, thresholds");
         assertThatThrownBy(() -> DEFAULT.withOverrides("profiles/mine.yaml",
                 Map.of("thresholds", Map.of("login p95", Map.of("metric", "p95", "critical", "> 2s")))))
-                .hasMessage("profiles/mine.yaml: policy.thresholds.login p95.scope: expected http, websocket, request:NAME, group:NAME or probe:NAME, found nothing");
+                .hasMessage("profiles/mine.yaml: policy.thresholds.login p95.scope: expected http, websocket, request:NAME, group:NAME, probe:NAME or probes, found nothing");
         assertThatThrownBy(() -> DEFAULT.withOverrides("profiles/mine.yaml",
                 Map.of("thresholds", Map.of("http p95", Map.of("metric", "p99")))))
                 .hasMessage("profiles/mine.yaml: policy.thresholds.http p95.metric: expected the threshold's own metric p95 (add a threshold under a new name to judge another), found 'p99'");

@@ -42,6 +42,24 @@ public final class RunMetricSource implements MetricSource {
         return span;
     }
 
+    /** Requests and groups of the load test; probes belong to the probe runner. */
+    @Override
+    public boolean covers(Scope scope) {
+        return switch (scope) {
+            case Scope.Http h -> true;
+            case Scope.WebSocket w -> true;
+            case Scope.Request r -> true;
+            case Scope.Group g -> true;
+            case Scope.Probe p -> false;
+            case Scope.Probes p -> false;
+        };
+    }
+
+    @Override
+    public String description() {
+        return "a load test";
+    }
+
     @Override
     public Measurement measure(Metric metric, Scope scope, Window window) {
         // a second belongs to the window its start falls in, so windows that tile the span never share one
@@ -81,6 +99,7 @@ public final class RunMetricSource implements MetricSource {
             case Scope.Request r -> seconds.stream().mapToLong(s -> s.counts(r.name())[0] + s.counts(r.name())[1]).sum();
             case Scope.Group g -> wholeRunOnly(seconds) ? groupStats(g).count() : 0;
             case Scope.Probe p -> 0;
+            case Scope.Probes p -> 0;
         };
     }
 
@@ -91,6 +110,7 @@ public final class RunMetricSource implements MetricSource {
             case Scope.Request r -> seconds.stream().mapToLong(s -> s.counts(r.name())[1]).sum();
             case Scope.Group g -> wholeRunOnly(seconds) ? groupStats(g).ko() : 0;
             case Scope.Probe p -> 0;
+            case Scope.Probes p -> 0;
         };
     }
 
@@ -127,6 +147,7 @@ public final class RunMetricSource implements MetricSource {
             case Scope.Request r -> whole ? results.byName().get(r.name()) : null;
             case Scope.Group g -> whole ? results.byGroup().get(g.name()) : null;
             case Scope.Probe p -> null;
+            case Scope.Probes p -> null;
         };
         if (exact != null) {
             long value = percentile >= 100 ? exact.maxMillis() : exact.percentileMillis(percentile);
