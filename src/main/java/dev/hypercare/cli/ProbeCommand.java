@@ -86,6 +86,7 @@ public final class ProbeCommand implements Callable<Integer> {
         Path home = HypercareHome.get();
         Path configFile = config != null ? config : home.resolve("profiles/probes.yaml");
         PrintWriter out = spec.commandLine().getOut();
+        InetSocketAddress listenOn = listenAddress(listen); // checked in every mode: a typo is not ignored
         Map<String, String> env = new HashMap<>(System.getenv());
         explicitTargets(env);
         Optional<DemoTarget> embedded = needsEmbeddedTarget(configFile, env) ? Optional.of(startTarget(env)) : Optional.empty();
@@ -100,7 +101,7 @@ public final class ProbeCommand implements Callable<Integer> {
             }
             SloPolicy slo = SloPolicy.load(policy != null ? policy : home.resolve("profiles/slo.yaml"));
             RunnerOptions options = new RunnerOptions(probes, slo, journal != null ? journal : home.resolve("reports/journal"),
-                    listenAddress(listen), Map.copyOf(env), Clock.systemUTC());
+                    listenOn, Map.copyOf(env), Clock.systemUTC());
             return runContinuously(options, out);
         } finally {
             embedded.ifPresent(DemoTarget::close);

@@ -104,7 +104,8 @@ public final class ProbeRunner implements AutoCloseable {
         ProbeRunner runner = new ProbeRunner(options, out);
         runner.judge.start();
         runner.scheduler.start();
-        runner.say("hypercare probe: " + options.config().probes().size() + " probes of service " + options.config().service()
+        int n = options.config().probes().size();
+        runner.say("hypercare probe: " + n + (n == 1 ? " probe" : " probes") + " of service " + options.config().service()
                 + ", journal " + options.journalDir() + ", status http://" + hostPort(runner) + "/ (metrics at /metrics)");
         return runner;
     }
