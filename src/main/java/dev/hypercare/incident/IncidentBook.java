@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * journal followed by the same calls gives no change twice.
  * <p>Escalation by {@link #tick}:
  * <ul>
- *   <li>a probe down for {@link IncidentRules#outageToP0()} has its incident raised to P0 ("outage over 5 min");
- *   <li>a probe down for {@link IncidentRules#outageToRollback()} opens {@code probe:<name>/rollback} at P0,
+ *   <li>a P1 probe down for {@link IncidentRules#outageToP0()} has its incident raised to P0 ("outage over 5 min");
+ *       P2 and P3 probes stand for minor features and never escalate by lasting;
+ *   <li>a P0 (or raised P1) probe down for {@link IncidentRules#outageToRollback()} opens {@code probe:<name>/rollback} at P0,
  *       level 2 ("inaccessible for over 15 min");
  *   <li>an open P0 goes up the {@link IncidentRules#p0Escalation() matrix} as it ages since it opened;
  *   <li>an incident that becomes P0 (opened as or raised to) as the {@link IncidentRules#repeatedP0()}-th
@@ -246,8 +247,8 @@ public final class IncidentBook {
     }
 
     private Optional<IncidentChange> rollbackIfDue(Incident outage, Instant now) {
-        if (!outage.isOpen() || !IncidentKey.isProbeOutage(outage.key())) {
-            return Optional.empty();
+        if (!outage.isOpen() || !IncidentKey.isProbeOutage(outage.key()) || outage.severity() != Severity.P0) {
+            return Optional.empty(); // a P2/P3 probe down is no reason to roll back
         }
         String probe = IncidentKey.probeOf(outage.key()).orElseThrow();
         String key = IncidentKey.probeRollback(probe);
@@ -280,7 +281,9 @@ public final class IncidentBook {
         Severity severity = incident.severity();
         int level = incident.escalation();
         Duration age = Duration.between(incident.opened(), now);
-        if (IncidentKey.isProbeOutage(incident.key()) && severity != Severity.P0 && age.compareTo(rules.outageToP0()) >= 0) {
+        // only a probe that stands for "the service is up" (P1) becomes P0 by lasting: a P2/P3 probe failing
+        // for an hour is still a minor feature, not an outage that pages the executive
+        if (IncidentKey.isProbeOutage(incident.key()) && severity == Severity.P1 && age.compareTo(rules.outageToP0()) >= 0) {
             added.add(new TimelineEntry(now, RAISED, "P0 (was " + severity + "): outage over "
                     + DurationText.format(rules.outageToP0()) + ", down " + length(age)));
             severity = Severity.P0;

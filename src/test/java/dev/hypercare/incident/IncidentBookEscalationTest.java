@@ -24,7 +24,7 @@ class IncidentBookEscalationTest {
 
     @Test
     void anOutageBecomesP0AtExactlyFiveMinutes() {
-        book.probe(down("api", Severity.P2, T0, at(min(1))));
+        book.probe(down("api", Severity.P1, T0, at(min(1))));
         assertThat(book.tick(at(min(5)).minusMillis(1))).isEmpty();
 
         List<IncidentChange> changes = book.tick(at(min(5)));
@@ -33,7 +33,7 @@ class IncidentBookEscalationTest {
             assertThat(c.incident().severity()).isEqualTo(Severity.P0);
             assertThat(c.incident().escalation()).isZero();
             assertThat(c.id()).isEqualTo("INC-20261122-001/escalated-P0-0");
-            assertThat(events(c.incident())).last().isEqualTo("raised P0 (was P2): outage over 5m, down 5m");
+            assertThat(events(c.incident())).last().isEqualTo("raised P0 (was P1): outage over 5m, down 5m");
         });
         assertThat(book.tick(at(min(6)))).isEmpty();
     }
@@ -66,8 +66,19 @@ class IncidentBookEscalationTest {
     }
 
     @Test
+    void aMinorProbeDownForLongNeverBecomesAnOutage() {
+        IncidentBook withRollback = new IncidentBook(IncidentRules.DEFAULTS);
+        withRollback.probe(down("search", Severity.P2, T0, at(min(1))));
+        assertThat(withRollback.tick(at(min(20)))).isEmpty();
+        assertThat(withRollback.open()).singleElement().satisfies(i -> {
+            assertThat(i.severity()).isEqualTo(Severity.P2);
+            assertThat(i.escalation()).isZero();
+        });
+    }
+
+    @Test
     void aLateTickJumpsStraightToTheDueLevelInOneChange() {
-        book.probe(down("api", Severity.P3, T0, at(min(1))));
+        book.probe(down("api", Severity.P1, T0, at(min(1))));
         List<IncidentChange> changes = book.tick(at(min(45)));
         assertThat(changes).singleElement().satisfies(c -> {
             assertThat(c.incident().severity()).isEqualTo(Severity.P0);
@@ -108,13 +119,13 @@ class IncidentBookEscalationTest {
     void anIncidentRaisedToP0CountsAsAP0() {
         openAndResolveP0("a", T0);
         openAndResolveP0("b", at(Duration.ofHours(1)));
-        book.probe(down("c", Severity.P2, at(Duration.ofHours(2)), at(Duration.ofHours(2))));
+        book.probe(down("c", Severity.P1, at(Duration.ofHours(2)), at(Duration.ofHours(2))));
         List<IncidentChange> raised = book.tick(at(Duration.ofHours(2).plusMinutes(5)));
 
         assertThat(raised).singleElement().satisfies(c -> {
             assertThat(c.incident().severity()).isEqualTo(Severity.P0);
             assertThat(c.incident().escalation()).isEqualTo(1);
-            assertThat(c.why()).endsWith("P0 (was P2): outage over 5m, down 5m; level 1 (hypercare lead): 3 P0 incidents within 24h");
+            assertThat(c.why()).endsWith("P0 (was P1): outage over 5m, down 5m; level 1 (hypercare lead): 3 P0 incidents within 24h");
         });
     }
 

@@ -81,7 +81,7 @@ class IncidentBookRestoreTest {
         IncidentBook before = new IncidentBook(NO_ROLLBACK);
         journaled(before.probe(down("a", Severity.P0, T0, T0)));
         journaled(before.probe(up("a", at(min(1)), at(min(2)))));
-        journaled(before.probe(down("b", Severity.P2, at(min(10)), at(min(11)))));
+        journaled(before.probe(down("b", Severity.P1, at(min(10)), at(min(11)))));
         journaled(before.tick(at(min(15)))); // b raised to P0: the second
 
         IncidentBook after = new IncidentBook(NO_ROLLBACK);
