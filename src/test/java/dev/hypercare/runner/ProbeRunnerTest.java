@@ -63,7 +63,7 @@ class ProbeRunnerTest {
             long failures = entries(reader, ResultCodec.KIND).map(e -> ResultCodec.decode(e.payload())).filter(r -> !r.success()).count();
             assertThat(failures).as("failed results journaled").isGreaterThanOrEqualTo(2L * RunnerFixture.FAILURES_TO_OPEN);
         }
-        assertThat(console.text()).contains("opened INC-", "resolved INC-");
+        assertThat(console.text()).containsPattern("INC-\\d{8}-\\d{3} opened: live failing: refused").containsPattern("INC-\\d{8}-\\d{3} resolved: live failing");
     }
 
     @Test
