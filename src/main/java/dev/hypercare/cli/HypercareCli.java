@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Launch load tests, hypercare probes and one SLO policy: go, no-go or roll back.",
-        subcommands = {LoadCommand.class, GateCommand.class, ProbeCommand.class, TargetCommand.class})
+        subcommands = {LoadCommand.class, GateCommand.class, ProbeCommand.class, ReportCommand.class, TargetCommand.class})
 public final class HypercareCli implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,7 @@ public final class HypercareCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (load, gate, probe, target)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (load, gate, probe, report, target)");
     }
 
     public static void main(String[] args) {

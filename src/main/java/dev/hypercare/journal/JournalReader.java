@@ -37,7 +37,8 @@ import java.util.zip.CRC32C;
  * after {@code to}'s, so it finds every entry appended at most a day after its own day's segment began.
  *
  * <p>{@link #scan} is the fast path: records are parsed in place from a large buffer and handed to the
- * visitor as a reusable view, without copying the payload. Not thread-safe; one reader per thread.
+ * visitor as a reusable view, without copying the payload. Not thread-safe: several threads may read
+ * the segments of one {@link #segments} listing with one reader each.
  */
 public final class JournalReader {
     private static final int INITIAL_BUFFER = 1 << 20;
@@ -121,13 +122,84 @@ public final class JournalReader {
     }
 
     /**
+     * Consecutive entries of one segment, parsed in place in the reader's buffer: valid only during the
+     * visit. A batch per buffer-full keeps the frame parser apart from what callers do with entries, so
+     * the JIT compiles each loop on its own (a rare branch in a caller's loop does not make the parser
+     * compile again).
+     */
+    public static final class Batch {
+        private static final int CAPACITY = 8192;
+        private final long[] sequences = new long[CAPACITY];
+        private final long[] times = new long[CAPACITY];
+        private final String[] kinds = new String[CAPACITY];
+        private final int[] starts = new int[CAPACITY];
+        private final int[] ends = new int[CAPACITY];
+        private ByteBuffer view;
+        private int size;
+
+        private Batch() {}
+
+        public int size() {
+            return size;
+        }
+
+        public long sequence(int i) {
+            return sequences[i];
+        }
+
+        public long epochMillis(int i) {
+            return times[i];
+        }
+
+        /** The kind of entry {@code i}; one String instance per kind. */
+        public String kind(int i) {
+            return kinds[i];
+        }
+
+        /** The payload of entry {@code i}, as a view valid until the next call of this method. */
+        public ByteBuffer payload(int i) {
+            view.limit(ends[i]).position(starts[i]);
+            return view;
+        }
+
+        private boolean full() {
+            return size == CAPACITY;
+        }
+
+        private void add(long sequence, long millis, String kind, int start, int end) {
+            sequences[size] = sequence;
+            times[size] = millis;
+            kinds[size] = kind;
+            starts[size] = start;
+            ends[size] = end;
+            size++;
+        }
+    }
+
+    /** Receives the entries of a scan a batch at a time. */
+    @FunctionalInterface
+    public interface BatchVisitor {
+        void visit(Batch batch);
+    }
+
+    /**
      * What a read found besides its entries: the segments read, the good records in them, the entries in
      * the range, damage in segments before the journal's last one, and the bytes after the last good record
      * of the journal's last segment (a record being written, or a torn tail); 0 when it ends cleanly.
      */
     public record ReadReport(int segments, long records, long entries, List<JournalProblem> damage, long unreadTailBytes) {
+        public static final ReadReport EMPTY = new ReadReport(0, 0, 0, List.of(), 0);
+
         public ReadReport {
             damage = List.copyOf(damage);
+        }
+
+        /** Both reads together (of different segments). */
+        public ReadReport plus(ReadReport other) {
+            List<JournalProblem> all = new ArrayList<>(damage);
+            all.addAll(other.damage);
+            return new ReadReport(segments + other.segments, records + other.records, entries + other.entries, all,
+                    unreadTailBytes + other.unreadTailBytes);
         }
 
         public boolean clean() {
@@ -155,22 +227,58 @@ public final class JournalReader {
 
     /** Hands every entry with {@code from <= time < to} to {@code visitor}, segment by segment. */
     public ReadReport scan(Instant from, Instant to, Visitor visitor) {
+        ReadReport report = ReadReport.EMPTY;
+        for (Segment segment : segments(from, to)) {
+            report = report.plus(scan(segment, from, to, visitor));
+        }
+        return report;
+    }
+
+    /**
+     * A segment a read visits: its UTC day, and whether it was the journal's last when listed (the one a
+     * runner may be appending to, whose bad tail is not damage).
+     */
+    public record Segment(LocalDate day, boolean last) {}
+
+    /**
+     * The segments a read of {@code [from, to)} visits, oldest first, as the directory is now. Reading them
+     * one by one with {@link #scan(Segment, Instant, Instant, Visitor)}, in any order or on several readers
+     * at once, finds what {@link #scan(Instant, Instant, Visitor)} finds.
+     */
+    public List<Segment> segments(Instant from, Instant to) {
         long fromMillis = ceilMillis(from);
         long toMillis = ceilMillis(to);
         List<SegmentName> all = segments();
         if (all.isEmpty() || fromMillis >= toMillis) {
-            return new ReadReport(0, 0, 0, List.of(), 0);
+            return List.of();
         }
         SegmentName last = all.getLast();
         LocalDate firstDay = fromMillis == Long.MIN_VALUE ? LocalDate.MIN : day(fromMillis);
         LocalDate lastDay = toMillis == Long.MAX_VALUE ? LocalDate.MAX : day(toMillis - 1).plusDays(1);
-        Scan scan = new Scan(fromMillis, toMillis, visitor);
-        for (SegmentName segment : all) {
-            if (segment.day().isBefore(firstDay) || segment.day().isAfter(lastDay)) {
-                continue;
+        return all.stream()
+                .filter(s -> !s.day().isBefore(firstDay) && !s.day().isAfter(lastDay))
+                .map(s -> new Segment(s.day(), s.equals(last)))
+                .toList();
+    }
+
+    /** Hands the entries of one segment with {@code from <= time < to} to {@code visitor}. */
+    public ReadReport scan(Segment segment, Instant from, Instant to, Visitor visitor) {
+        Entry entry = new Entry();
+        return scanBatches(segment, from, to, batch -> {
+            for (int i = 0; i < batch.size(); i++) {
+                entry.sequence = batch.sequence(i);
+                entry.epochMillis = batch.epochMillis(i);
+                entry.kind = batch.kind(i);
+                entry.payload = batch.payload(i);
+                visitor.visit(entry);
             }
-            scan.segment(segment.in(dir), segment.equals(last));
-        }
+        });
+    }
+
+    /** The fast path: hands the entries of one segment with {@code from <= time < to} to {@code visitor} a batch at a time. */
+    public ReadReport scanBatches(Segment segment, Instant from, Instant to, BatchVisitor visitor) {
+        Scan scan = new Scan(ceilMillis(from), ceilMillis(to), visitor);
+        scan.segment(new SegmentName(segment.day()).in(dir), segment.last());
         return new ReadReport(scan.segments, scan.records, scan.entries, scan.damage, scan.unreadTail);
     }
 
@@ -190,11 +298,10 @@ public final class JournalReader {
     private final class Scan {
         private final long fromMillis;
         private final long toMillis;
-        private final Visitor visitor;
-        private final Entry entry = new Entry();
+        private final BatchVisitor visitor;
+        private final Batch batch = new Batch();
         private final CRC32C crc = new CRC32C();
         private final List<JournalProblem> damage = new ArrayList<>();
-        private ByteBuffer view;
         private int segments;
         private long records;
         private long entries;
@@ -207,7 +314,7 @@ public final class JournalReader {
         private int end;
         private boolean eof;
 
-        Scan(long fromMillis, long toMillis, Visitor visitor) {
+        Scan(long fromMillis, long toMillis, BatchVisitor visitor) {
             this.fromMillis = fromMillis;
             this.toMillis = toMillis;
             this.visitor = visitor;
@@ -222,6 +329,7 @@ public final class JournalReader {
                 end = 0;
                 eof = false;
                 String bad = records();
+                flush();
                 if (bad != null) {
                     long offset = fileOffset + pos;
                     long size = Math.max(ch.size(), offset);
@@ -240,10 +348,13 @@ public final class JournalReader {
             }
         }
 
-        /** Reads records to the end of the segment; null at a clean end, else why reading stopped. */
+        /**
+         * Reads records to the end of the segment; null at a clean end, else why reading stopped. Entries
+         * go to the batch, which is handed over before the buffer is refilled (refilling moves bytes).
+         */
         private String records() throws IOException {
             while (true) {
-                if (!fill(RecordFormat.HEADER)) {
+                if (end - pos < RecordFormat.HEADER && !refill(RecordFormat.HEADER)) {
                     int have = end - pos;
                     return have == 0 ? null : "short header (" + have + " of " + RecordFormat.HEADER + " bytes)";
                 }
@@ -256,7 +367,7 @@ public final class JournalReader {
                 if (length < RecordFormat.MIN_BODY || length > RecordFormat.MAX_BODY) {
                     return "bad length " + length;
                 }
-                if (!fill(RecordFormat.HEADER + length)) {
+                if (end - pos < RecordFormat.HEADER + length && !refill(RecordFormat.HEADER + length)) {
                     return "short record (" + (end - pos - RecordFormat.HEADER) + " of " + length + " body bytes)";
                 }
                 int body = pos + RecordFormat.HEADER;
@@ -273,16 +384,29 @@ public final class JournalReader {
                 records++;
                 long millis = longAt(body + 8);
                 if (millis >= fromMillis && millis < toMillis) {
-                    entry.sequence = longAt(body);
-                    entry.epochMillis = millis;
-                    entry.kind = kind(kindStart, kindLength);
-                    int payloadStart = kindStart + kindLength;
-                    view.limit(body + length).position(payloadStart);
-                    entry.payload = view;
+                    batch.add(longAt(body), millis, kind(kindStart, kindLength), kindStart + kindLength, body + length);
                     entries++;
-                    visitor.visit(entry);
+                    if (batch.full()) {
+                        flush();
+                    }
                 }
                 pos += RecordFormat.HEADER + length;
+            }
+        }
+
+        /** Hands the batch over, then makes {@code need} bytes available; false if the segment ends first. */
+        private boolean refill(int need) throws IOException {
+            flush();
+            return fill(need);
+        }
+
+        private void flush() {
+            if (batch.size > 0) {
+                if (batch.view == null || batch.view.array() != buf) {
+                    batch.view = ByteBuffer.wrap(buf);
+                }
+                visitor.visit(batch);
+                batch.size = 0;
             }
         }
 
@@ -299,9 +423,6 @@ public final class JournalReader {
                 end -= pos;
                 pos = 0;
                 buf = target;
-            }
-            if (view == null || view.array() != buf) {
-                view = ByteBuffer.wrap(buf);
             }
             while (end - pos < need && !eof) {
                 int n = channel.read(ByteBuffer.wrap(buf, end, buf.length - end));
@@ -323,11 +444,11 @@ public final class JournalReader {
         }
     }
 
-    /** The kind's String, shared across entries: kinds are a handful of words. */
+    /** The kind's String, shared across entries: kinds are a handful of words, compared byte by byte. */
     private String kind(int start, int length) {
         for (int i = 0; i < kindBytes.size(); i++) {
             byte[] k = kindBytes.get(i);
-            if (Arrays.equals(k, 0, k.length, buf, start, start + length)) {
+            if (k.length == length && sameBytes(k, start)) {
                 return kinds.get(i);
             }
         }
@@ -337,6 +458,15 @@ public final class JournalReader {
             kindBytes.add(Arrays.copyOfRange(buf, start, start + length));
         }
         return kind;
+    }
+
+    private boolean sameBytes(byte[] k, int start) {
+        for (int j = 0; j < k.length; j++) {
+            if (k[j] != buf[start + j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Entry times are whole milliseconds, so {@code time >= t} is {@code millis >= ceil(t)}; saturates. */

@@ -175,6 +175,58 @@ public final class ResultCodec {
         return new ResultSummary(probe, location, start, (flags & SUCCESS) != 0, status, reason, in.duration());
     }
 
+    /**
+     * Summary decoding for a long read: the same as {@link #decodeSummary(ByteBuffer)}, but the probe and
+     * location names, which repeat in every result, are decoded once and then shared, so that a 30-day read
+     * makes no string per result and maps keyed by them find cached hash codes. Not thread-safe.
+     */
+    public static final class SummaryDecoder {
+        private static final int SLOTS = 256;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] values = new String[SLOTS];
+
+        public ResultSummary decode(ByteBuffer payload) {
+            In in = new In(payload);
+            in.version();
+            String probe = in.string(this);
+            String location = in.string(this);
+            Instant start = in.instant();
+            int flags = in.u8();
+            int status = (int) in.zigzag();
+            Reason reason = reason(in.u8(), in);
+            return new ResultSummary(probe, location, start, (flags & SUCCESS) != 0, status, reason, in.duration());
+        }
+
+        /** The string of {@code length} bytes at {@code at}; names seen before come back as the same instance. */
+        private String name(ByteBuffer buf, int at, int length) {
+            int hash = 1;
+            for (int i = 0; i < length; i++) {
+                hash = 31 * hash + buf.get(at + i);
+            }
+            int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            if (key != null && key.length == length && same(buf, at, key)) {
+                return values[slot];
+            }
+            byte[] bytes = new byte[length];
+            buf.get(at, bytes);
+            String s = utf8(bytes);
+            // one slot per hash: two names that collide take turns, still correct
+            keys[slot] = bytes;
+            values[slot] = s;
+            return s;
+        }
+    }
+
+    private static boolean same(ByteBuffer buf, int at, byte[] key) {
+        for (int i = 0; i < key.length; i++) {
+            if (buf.get(at + i) != key[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // The code tables. Exhaustive switches: a new constant does not compile until it has a code.
 
     static int reasonCode(Reason reason) {
@@ -423,6 +475,13 @@ public final class ResultCodec {
                 buf.get(pos, b);
                 s = utf8(b);
             }
+            pos += n;
+            return s;
+        }
+
+        String string(SummaryDecoder names) {
+            int n = length();
+            String s = names.name(buf, pos, n);
             pos += n;
             return s;
         }

@@ -120,6 +120,50 @@ class JournalReaderTest {
     }
 
     @Test
+    void segmentsReadOneByOneOnSeveralReadersFindWhatOneReadFinds() throws Exception {
+        try (Journal j = open()) {
+            for (int day = 0; day < 4; day++) {
+                for (int i = 0; i < 10_000; i++) { // more than a batch per segment
+                    j.append(i % 1000 == 0 ? "incident" : "result", NOV_22.plus(Duration.ofDays(day)).plusMillis(i), bytes(day + "-" + i));
+                }
+            }
+        }
+        JournalReader reader = JournalReader.open(dir);
+        Instant from = NOV_22.plus(Duration.ofDays(1)), to = NOV_22.plus(Duration.ofDays(3));
+        List<JournalReader.Segment> segments = reader.segments(from, to);
+        assertThat(segments).extracting(s -> s.day().toString(), JournalReader.Segment::last).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("2026-11-23", false), org.assertj.core.groups.Tuple.tuple("2026-11-24", false),
+                org.assertj.core.groups.Tuple.tuple("2026-11-25", true));
+        List<JournalEntry> whole = reader.read(from, to, Set.of()).entries();
+        List<JournalEntry> pieces = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<JournalEntry>>> parts = new ArrayList<>();
+            for (JournalReader.Segment segment : segments.reversed()) {
+                parts.add(pool.submit(() -> {
+                    List<JournalEntry> got = new ArrayList<>();
+                    JournalReader.open(dir).scanBatches(segment, from, to, b -> {
+                        assertThat(b.size()).isBetween(1, 8192);
+                        for (int i = 0; i < b.size(); i++) {
+                            byte[] payload = new byte[b.payload(i).remaining()];
+                            b.payload(i).get(payload);
+                            got.add(new JournalEntry(b.sequence(i), Instant.ofEpochMilli(b.epochMillis(i)), b.kind(i), payload));
+                        }
+                    });
+                    return got;
+                }));
+            }
+            for (Future<List<JournalEntry>> part : parts.reversed()) {
+                pieces.addAll(part.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(whole).hasSize(20_000);
+        assertThat(pieces).isEqualTo(whole);
+    }
+
+    @Test
     void recordsLargerThanTheReadBufferAreRead() {
         byte[] big = new byte[3 * 1024 * 1024 + 17];
         Arrays.fill(big, (byte) 'x');

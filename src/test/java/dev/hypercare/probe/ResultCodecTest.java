@@ -143,6 +143,26 @@ class ResultCodecTest {
     }
 
     @Test
+    void theSummaryDecoderGivesTheSameSummariesAndSharesRepeatedNames() {
+        ResultCodec.SummaryDecoder decoder = new ResultCodec.SummaryDecoder();
+        ResultSummary previous = null;
+        for (int i = 0; i < 600; i++) {
+            // 300 probe names: more than the decoder's slots, so some collide and take turns
+            ProbeResult r = new ProbeResult("probe-" + i % 300 + (i % 7 == 0 ? "-ü" : ""), "loc", START.plusSeconds(i), i % 5 != 0, 200,
+                    Reason.OK, Duration.ofMillis(i), Map.of(), List.of(), Optional.empty(), "");
+            ResultSummary s = decoder.decode(ByteBuffer.wrap(ResultCodec.encode(r)));
+            assertThat(s).isEqualTo(ResultSummary.of(r));
+            if (previous != null) {
+                assertThat(s.location()).isSameAs(previous.location());
+            }
+            previous = s;
+        }
+        ResultSummary a = decoder.decode(ByteBuffer.wrap(ResultCodec.encode(http(Reason.OK, true, 200))));
+        ResultSummary b = decoder.decode(ByteBuffer.wrap(ResultCodec.encode(http(Reason.TIMEOUT, false, -1))));
+        assertThat(b.probe()).isSameAs(a.probe());
+    }
+
+    @Test
     void decodesFromASliceOfALargerBufferWithoutMovingIt() {
         ProbeResult r = http(Reason.REFUSED, false, -1);
         byte[] payload = ResultCodec.encode(r);
