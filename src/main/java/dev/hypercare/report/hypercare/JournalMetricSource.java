@@ -42,9 +42,20 @@ final class JournalMetricSource implements MetricSource {
     }
 
     /** Whether the journal has evidence for the scope: the probe scopes. */
-    static boolean covers(Scope scope) {
+    @Override
+    public boolean covers(Scope scope) {
+        return coversScope(scope);
+    }
+
+    @Override
+    public String description() {
+        return "the probe journal";
+    }
+
+    static boolean coversScope(Scope scope) {
         return switch (scope) {
             case Scope.Probe p -> true;
+            case Scope.Probes p -> true;
             case Scope.Http h -> false;
             case Scope.WebSocket w -> false;
             case Scope.Request r -> false;
@@ -56,6 +67,7 @@ final class JournalMetricSource implements MetricSource {
     private List<ProbeHistory.Track> tracks(Scope scope) {
         return switch (scope) {
             case Scope.Probe p -> history.tracks(List.of(p.name()));
+            case Scope.Probes p -> history.tracks(history.probes());
             case Scope.Http h -> List.of();
             case Scope.WebSocket w -> List.of();
             case Scope.Request r -> List.of();

@@ -48,7 +48,7 @@ final class PolicyStatus {
      */
     static SloPolicy onProbes(SloPolicy policy) {
         List<Threshold> covered = policy.thresholds().stream()
-                .filter(t -> t.enabled() && JournalMetricSource.covers(t.scope()) && !t.comparesWithBaseline())
+                .filter(t -> t.enabled() && JournalMetricSource.coversScope(t.scope()) && !t.comparesWithBaseline())
                 .toList();
         Duration step = policy.evaluationStep().compareTo(JournalMetricSource.RESOLUTION) < 0
                 ? JournalMetricSource.RESOLUTION : policy.evaluationStep();

@@ -67,8 +67,8 @@ class JournalMetricSourceTest {
         assertThat(source.measure(Metric.THROUGHPUT, new Scope.Probe("a"), HOUR).hasData()).isFalse();
         assertThat(source.measure(Metric.P95, new Scope.Probe("a"), minutes(0, 30)).hasData()).isTrue();
         assertThat(source.measure(Metric.P95, new Scope.Probe("a"), minutes(29, 31)).hasData()).as("durations kept to minute 30 only").isFalse();
-        assertThat(JournalMetricSource.covers(new Scope.Probe("a"))).isTrue();
-        assertThat(JournalMetricSource.covers(new Scope.Request("login"))).isFalse();
+        assertThat(JournalMetricSource.coversScope(new Scope.Probe("a"))).isTrue();
+        assertThat(JournalMetricSource.coversScope(new Scope.Request("login"))).isFalse();
     }
 
     @Test
