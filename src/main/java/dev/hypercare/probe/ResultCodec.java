@@ -198,33 +198,23 @@ public final class ResultCodec {
         }
 
         /** The string of {@code length} bytes at {@code at}; names seen before come back as the same instance. */
-        private String name(ByteBuffer buf, int at, int length) {
+        private String name(byte[] buf, int at, int length) {
             int hash = 1;
-            for (int i = 0; i < length; i++) {
-                hash = 31 * hash + buf.get(at + i);
+            for (int i = at; i < at + length; i++) {
+                hash = 31 * hash + buf[i];
             }
             int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
             byte[] key = keys[slot];
-            if (key != null && key.length == length && same(buf, at, key)) {
+            if (key != null && Arrays.equals(key, 0, key.length, buf, at, at + length)) {
                 return values[slot];
             }
-            byte[] bytes = new byte[length];
-            buf.get(at, bytes);
-            String s = utf8(bytes);
             // one slot per hash: two names that collide take turns, still correct
+            byte[] bytes = Arrays.copyOfRange(buf, at, at + length);
+            String s = utf8(bytes);
             keys[slot] = bytes;
             values[slot] = s;
             return s;
         }
-    }
-
-    private static boolean same(ByteBuffer buf, int at, byte[] key) {
-        for (int i = 0; i < key.length; i++) {
-            if (buf.get(at + i) != key[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // The code tables. Exhaustive switches: a new constant does not compile until it has a code.
@@ -373,17 +363,27 @@ public final class ResultCodec {
         }
     }
 
-    /** Reads with absolute gets between the buffer's position and limit; every overrun is one clear message. */
+    /**
+     * Reads the payload between a buffer's position and limit, from its backing array (copied first when it
+     * has none, as a read-only buffer); every overrun is one clear message.
+     */
     private static final class In {
-        private final ByteBuffer buf;
+        private final byte[] bytes;
         private final int start;
         private final int limit;
         private int pos;
 
         In(ByteBuffer buf) {
-            this.buf = buf;
-            this.start = buf.position();
-            this.limit = buf.limit();
+            if (buf.hasArray()) {
+                this.bytes = buf.array();
+                this.start = buf.arrayOffset() + buf.position();
+                this.limit = buf.arrayOffset() + buf.limit();
+            } else {
+                this.bytes = new byte[buf.remaining()];
+                buf.get(buf.position(), bytes);
+                this.start = 0;
+                this.limit = bytes.length;
+            }
             this.pos = start;
         }
 
@@ -402,7 +402,7 @@ public final class ResultCodec {
             if (pos >= limit) {
                 throw truncated();
             }
-            return buf.get(pos++) & 0xFF;
+            return bytes[pos++] & 0xFF;
         }
 
         boolean bool() {
@@ -430,7 +430,7 @@ public final class ResultCodec {
             return (v >>> 1) ^ -(v & 1);
         }
 
-        /** A length or count that must fit in what is left of the payload. */
+        /** A length that must fit in what is left of the payload. */
         int length() {
             long n = varint();
             if (n < 0 || n > limit - pos) {
@@ -467,29 +467,21 @@ public final class ResultCodec {
 
         String string() {
             int n = length();
-            String s;
-            if (buf.hasArray()) {
-                s = new String(buf.array(), buf.arrayOffset() + pos, n, StandardCharsets.UTF_8);
-            } else {
-                byte[] b = new byte[n];
-                buf.get(pos, b);
-                s = utf8(b);
-            }
+            String s = new String(bytes, pos, n, StandardCharsets.UTF_8);
             pos += n;
             return s;
         }
 
         String string(SummaryDecoder names) {
             int n = length();
-            String s = names.name(buf, pos, n);
+            String s = names.name(bytes, pos, n);
             pos += n;
             return s;
         }
 
         byte[] rawBytes() {
             int n = length();
-            byte[] b = new byte[n];
-            buf.get(pos, b);
+            byte[] b = Arrays.copyOfRange(bytes, pos, pos + n);
             pos += n;
             return b;
         }

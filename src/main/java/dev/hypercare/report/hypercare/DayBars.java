@@ -16,6 +16,8 @@ record DayBars(String title, Metric.Unit unit, List<Bar> bars, List<Line> lines)
     private static final int WIDTH = 960, HEIGHT = 260, LEFT = 80, RIGHT = 20, TOP = 30, BOTTOM = 40;
     private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT, PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEE MM-dd", Locale.ROOT);
+    /** For more than a week of bars: the weekday no longer fits. */
+    private static final DateTimeFormatter SHORT_LABEL = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT);
 
     record Bar(LocalDate day, double value, String colour) {}
 
@@ -58,7 +60,7 @@ record DayBars(String title, Metric.Unit unit, List<Bar> bars, List<Line> lines)
                         .append("\" text-anchor=\"middle\" fill=\"#8c959f\">no data</text>\n");
             }
             svg.append("<text x=\"").append(num(x + slot / 2)).append("\" y=\"").append(TOP + PLOT_HEIGHT + 18)
-                    .append("\" text-anchor=\"middle\" fill=\"#57606a\">").append(ReportText.xml(LABEL.format(b.day()))).append("</text>\n");
+                    .append("\" text-anchor=\"middle\" fill=\"#57606a\">").append(ReportText.xml((bars.size() > 7 ? SHORT_LABEL : LABEL).format(b.day()))).append("</text>\n");
         }
         for (Line l : lines) {
             String at = num(y(l.value(), top));

@@ -31,11 +31,13 @@ final class ProbeHistory {
     private final Window span;
     private final Window detail;
     private final Map<String, Track> tracks;
+    private final List<Track> all;
 
     private ProbeHistory(Window span, Window detail, Map<String, Track> tracks) {
         this.span = span;
         this.detail = detail;
         this.tracks = tracks;
+        this.all = List.copyOf(tracks.values());
     }
 
     /** The minutes results were kept for. */
@@ -58,8 +60,9 @@ final class ProbeHistory {
         return names.stream().map(tracks::get).filter(t -> t != null).toList();
     }
 
+    /** Every probe's track, by name. */
     List<Track> all() {
-        return List.copyOf(tracks.values());
+        return all;
     }
 
     /** Checks and failures of {@code tracks} in the minutes that start within {@code window}. */
@@ -69,10 +72,8 @@ final class ProbeHistory {
         long checks = 0;
         long failures = 0;
         for (Track t : tracks) {
-            for (int m = from; m < to; m++) {
-                checks += t.checks[m];
-                failures += t.failures[m];
-            }
+            checks += t.checksBefore[to] - t.checksBefore[from];
+            failures += t.failuresBefore[to] - t.failuresBefore[from];
         }
         return new Counts(checks, failures);
     }
@@ -176,6 +177,10 @@ final class ProbeHistory {
         private long[] durations = new long[1024];
         private int durationCount;
         private String lastLocation;
+        // set by build(): checks and failures before minute m, and where minute m's durations start
+        private long[] checksBefore;
+        private long[] failuresBefore;
+        private int[] minuteStart;
 
         private Track(String name, int minutes) {
             this.name = name;
@@ -194,18 +199,27 @@ final class ProbeHistory {
 
         /** The durations' index range of the minutes [from, to). */
         private int[] range(int from, int to) {
-            return new int[] {lowerBound((long) from << 32), lowerBound((long) to << 32)};
+            return new int[] {minuteStart[from], minuteStart[to]};
         }
 
-        private int lowerBound(long key) {
-            int i = Arrays.binarySearch(durations, 0, durationCount, key);
-            if (i < 0) {
-                return -i - 1;
+        /** Prefix sums and minute offsets, so that counts and durations of any run of minutes cost O(1). */
+        private void index() {
+            Arrays.sort(durations, 0, durationCount);
+            int minutes = checks.length;
+            checksBefore = new long[minutes + 1];
+            failuresBefore = new long[minutes + 1];
+            for (int m = 0; m < minutes; m++) {
+                checksBefore[m + 1] = checksBefore[m] + checks[m];
+                failuresBefore[m + 1] = failuresBefore[m] + failures[m];
             }
-            while (i > 0 && durations[i - 1] == key) {
-                i--;
+            minuteStart = new int[minutes + 1];
+            int at = 0;
+            for (int m = 0; m <= minutes; m++) {
+                while (at < durationCount && (int) (durations[at] >>> 32) < m) {
+                    at++;
+                }
+                minuteStart[m] = at;
             }
-            return i;
         }
     }
 
@@ -293,9 +307,7 @@ final class ProbeHistory {
 
         ProbeHistory build() {
             TreeMap<String, Track> sorted = new TreeMap<>(tracks);
-            for (Track t : sorted.values()) {
-                Arrays.sort(t.durations, 0, t.durationCount);
-            }
+            sorted.values().forEach(Track::index);
             return new ProbeHistory(span, detail, sorted);
         }
 
