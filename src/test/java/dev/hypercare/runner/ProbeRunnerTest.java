@@ -153,15 +153,16 @@ class ProbeRunnerTest {
             // the healthy probes get a roomy timeout: what is tested is their neighbours, not this machine's load
             try (ProbeRunner runner = ProbeRunner.start(RunnerFixture.options(RunnerFixture.probesYaml("500ms", "450ms", probes),
                     RunnerFixture.env(target), dir), console.writer)) {
-                Thread.sleep(4_000);
+                Thread.sleep(5_000);
                 RunnerStatus status = runner.status();
                 java.util.Map<String, ProbeStatus> byName = new java.util.HashMap<>();
                 status.probes().forEach(p -> byName.put(p.name(), p));
                 ProbeStatus live = byName.get("live");
-                // the first round pays for class loading in every prober at once on a cold JVM; from then on, none may fail
-                assertThat(failuresOf("live", started.plusSeconds(1))).isEmpty();
-                // 500 ms apart for 4 s: at least 6 runs of the healthy probe despite its hostile neighbours
-                assertThat(live.windows().getFirst().samples()).isGreaterThanOrEqualTo(6);
+                // the first seconds pay for loading and initialising every prober's classes at once on a cold JVM, on the
+                // same two carrier threads that serve the in-process demo target; once warm, none may fail
+                assertThat(failuresOf("live", started.plusSeconds(2))).isEmpty();
+                // 500 ms apart for 5 s: at least 8 runs of the healthy probe despite its hostile neighbours
+                assertThat(live.windows().getFirst().samples()).isGreaterThanOrEqualTo(8);
                 assertThat(java.util.Map.of("never answers", "timeout", "huge body", "body_too_large", "invalid json", "condition",
                         "mute websocket", "timeout")).allSatisfy((name, reason) -> {
                             assertThat(byName.get(name).last()).get().extracting(r -> r.reason().text()).as(name).isEqualTo(reason);
