@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         description = {
             "Runs a Gatling load test from a traffic profile and writes reports/<run-id>/.",
             "Without --target it starts the embedded demo target on 127.0.0.1.",
+            "The health probes of profiles/probes.yaml run beside the load against the same target (--no-probes: none).",
             "Ends with the go/no-go gate: exits 0 GO, 1 NO-GO or ROLLBACK, 3 INCONCLUSIVE."
         })
 final class LoadCommand implements Callable<Integer> {
@@ -51,6 +52,14 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Where run directories go. Default: reports/ in the project.")
     Path reports;
 
+    @Option(names = "--probes", paramLabel = "FILE",
+            description = "Health probes to run beside the load against the same target (default: profiles/probes.yaml); "
+                    + "the report judges them over the hold and lists the incidents they opened.")
+    Path probes;
+
+    @Option(names = "--no-probes", description = "Run no health probes: the probe thresholds are then not judged (SKIPPED).")
+    boolean noProbes;
+
     @picocli.CommandLine.Mixin
     GateOptions gate = new GateOptions();
 
@@ -59,12 +68,17 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (noProbes && probes != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--no-probes: expected either --probes FILE or --no-probes, found both");
+        }
         Path home = HypercareHome.get();
         List<String> commandLine = new ArrayList<>(List.of("hypercare"));
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         LoadOptions options = new LoadOptions(
                 profile, Optional.ofNullable(target), Optional.ofNullable(webSocketUrl), scale, Optional.ofNullable(duration), allowTargets,
-                home, reports != null ? reports : home.resolve("reports"), commandLine);
+                home, reports != null ? reports : home.resolve("reports"), commandLine,
+                Optional.ofNullable(gate.policy), !noProbes, Optional.ofNullable(probes));
         LoadResult result = LoadRunner.run(options, System.out);
         if (result.injectorFailure().isPresent()) {
             // The injector failed, not necessarily the target: the run proves nothing either way.

@@ -1,6 +1,8 @@
 package dev.hypercare.load;
 
 import dev.hypercare.BadInputException;
+import dev.hypercare.load.probes.ProbeRecord;
+import dev.hypercare.load.probes.ProbeResultsSource;
 import dev.hypercare.load.results.RunMetricSource;
 import dev.hypercare.load.results.RunResults;
 import dev.hypercare.report.GateReport;
@@ -14,7 +16,6 @@ import dev.hypercare.slo.MetricSource;
 import dev.hypercare.slo.Scope;
 import dev.hypercare.slo.SloEvaluator;
 import dev.hypercare.slo.SloPolicy;
-
 import dev.hypercare.slo.Window;
 import dev.hypercare.profile.TrafficProfile;
 import java.io.IOException;
@@ -29,7 +30,9 @@ import java.util.Optional;
 /**
  * The go/no-go gate of a load test: reads one run directory or several shards, judges them with the
  * SLO policy (the profile's overrides applied), and writes verdict.md, verdict.json, verdict.html and
- * junit.xml. A run whose injector failed is INCONCLUSIVE: it must not blame the target.
+ * junit.xml. A run whose injector failed is INCONCLUSIVE: it must not blame the target. The health
+ * probes that ran beside the load are judged over the same span as its requests
+ * ({@link CombinedMetricSource}); without them the probe thresholds are SKIPPED.
  */
 public final class LoadGate {
     public record Options(List<Path> runs, Optional<Path> policy, Optional<Path> baseline, boolean failOnWarn,
@@ -51,13 +54,15 @@ public final class LoadGate {
         RunResults results = RunResults.merge(inputs.stream().map(RunInput::results).toList());
         Optional<TrafficProfile> profile = inputs.get(0).profile();
 
-        SloPolicy policy = SloPolicy.load(options.policy().orElse(options.home().resolve("profiles").resolve("slo.yaml")));
-        if (profile.isPresent() && !profile.get().policy().isEmpty()) {
-            policy = policy.withOverrides("profile '" + profile.get().name() + "' policy", profile.get().policy());
-        }
+        SloPolicy policy = policy(options.policy(), options.home(), profile);
         Window whole = RunMetricSource.wholeRun(results);
         Window span = policy.excludeRamps() ? profile.map(p -> withoutRamps(p, results, whole)).orElse(whole) : whole;
-        MetricSource source = new RunMetricSource(results, span);
+        // probes belong to the runs that ran them: shards' results are pooled, like several locations
+        List<ProbeRecord> probeRecords = inputs.stream().flatMap(i -> i.probes().stream()).toList();
+        Optional<ProbeResultsSource> probes = probeRecords.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new ProbeResultsSource(probeRecords.stream().flatMap(r -> r.samples().stream()).toList(), span));
+        MetricSource source = new CombinedMetricSource(new RunMetricSource(results, span), probes.map(p -> p));
         Optional<MetricSource> baseline = options.baseline().map(dir -> {
             RunResults base = RunInput.read(dir, "--baseline").results();
             return new RunMetricSource(base, RunMetricSource.wholeRun(base));
@@ -73,6 +78,9 @@ public final class LoadGate {
                 : inputs.get(0).directory().resolveSibling(inputs.get(0).runId() + "+" + (inputs.size() - 1) + "-shards"));
         Files.createDirectories(directory);
         GateReport report = LoadReportModel.build(runSummary(inputs, results, span, whole, directory, failures), result, results, chartLimits(policy));
+        if (probes.isPresent()) {
+            report = report.withHealthProbes(HealthSection.build(inputs, probeRecords, probes.get()));
+        }
         ReportFiles.Written written = ReportFiles.writeAll(report, directory);
 
         Headline headline = Headline.of(result);
@@ -83,6 +91,18 @@ public final class LoadGate {
         out.println("  verdict.json: " + written.json());
         out.println("  junit.xml:    " + written.junit());
         return new Outcome(result, directory, result.verdict().exitCode(options.failOnWarn()));
+    }
+
+    /**
+     * The policy that judges a run: {@code file} (default profiles/slo.yaml in {@code home}) with the
+     * profile's {@code policy:} overrides applied.
+     */
+    public static SloPolicy policy(Optional<Path> file, Path home, Optional<TrafficProfile> profile) {
+        SloPolicy policy = SloPolicy.load(file.orElse(home.resolve("profiles").resolve("slo.yaml")));
+        if (profile.isPresent() && !profile.get().policy().isEmpty()) {
+            policy = policy.withOverrides("profile '" + profile.get().name() + "' policy", profile.get().policy());
+        }
+        return policy;
     }
 
     /** The hold alone: ramps measure a target on its way up or down, not at the load being judged. */

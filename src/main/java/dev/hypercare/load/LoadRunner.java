@@ -3,10 +3,12 @@ package dev.hypercare.load;
 import dev.hypercare.BadInputException;
 import dev.hypercare.BuildInfo;
 import dev.hypercare.DurationText;
+import dev.hypercare.load.probes.ProbeSidecar;
 import dev.hypercare.profile.ProfileLoader;
 import dev.hypercare.profile.ProfileLocator;
 import dev.hypercare.profile.StormTrigger;
 import dev.hypercare.profile.TrafficProfile;
+import dev.hypercare.slo.SloPolicy;
 import dev.hypercare.target.DemoTarget;
 import dev.hypercare.target.TargetConfig;
 import dev.hypercare.target.TargetStats;
@@ -25,7 +27,8 @@ import java.util.Optional;
 
 /**
  * {@code hypercare load}: resolves the profile and the target (starting the embedded demo target when
- * none is given), refuses unsafe targets, forks Gatling, and lays the results out in
+ * none is given), refuses unsafe targets, forks Gatling with the health probes of probes.yaml running
+ * beside it against the same target ({@link ProbeSidecar}), and lays the results out in
  * {@code reports/<run-id>/}.
  */
 public final class LoadRunner {
@@ -37,6 +40,8 @@ public final class LoadRunner {
     public static LoadResult run(LoadOptions options, PrintStream out) throws IOException, InterruptedException {
         Path profileFile = new ProfileLocator(options.home()).locate(options.profile());
         TrafficProfile profile = resolveShape(ProfileLoader.load(profileFile), options);
+        // the policy and the probes are checked before anything starts: a typo must not cost a run
+        SloPolicy policy = LoadGate.policy(options.policy(), options.home(), Optional.of(profile));
         Optional<URI> external = options.target().or(profile::targetUrl);
         if (external.isPresent()) {
             URI target = external.get();
@@ -51,15 +56,43 @@ public final class LoadRunner {
                 throw new BadInputException(profileFile + ": reconnectStorm.trigger: expected client against --target "
                         + target + " (only the embedded target can drop sockets on request), found target");
             }
-            return launch(options, profile.targeting(target, webSocket), Optional.empty(), out);
+            TrafficProfile targeted = profile.targeting(target, webSocket);
+            Optional<ProbeSidecar.Plan> probes = probePlan(options, targeted, out);
+            return launch(options, targeted, Optional.empty(), policy, probes, out);
         }
         if (options.webSocketUrl().isPresent()) {
             throw new BadInputException("--websocket-url: expected only with --target (the embedded target has its own), found it alone");
         }
+        // the embedded target's ports are not known yet: the probes file is checked against stand-ins
+        Optional<ProbeSidecar.Plan> probes = probePlan(options,
+                profile.targeting(URI.create("http://127.0.0.1:1"), URI.create("ws://127.0.0.1:1/ws")), out);
         try (DemoTarget embedded = DemoTarget.start(TargetConfig.defaults().withBroadcastInterval(broadcastInterval(profile)))) {
             out.println("hypercare: embedded demo target on " + embedded.httpUrl() + " (websocket " + embedded.webSocketUrl() + ")");
-            return launch(options, profile.targeting(embedded.httpUrl(), embedded.webSocketUrl()), Optional.of(embedded), out);
+            return launch(options, profile.targeting(embedded.httpUrl(), embedded.webSocketUrl()), Optional.of(embedded), policy, probes, out);
         }
+    }
+
+    /**
+     * The health probes to run beside the load, checked now: none with --no-probes, nor when the
+     * default file is absent (said in one line); a bad or missing --probes file is bad input.
+     */
+    private static Optional<ProbeSidecar.Plan> probePlan(LoadOptions options, TrafficProfile targeted, PrintStream out) {
+        if (!options.probes()) {
+            return Optional.empty();
+        }
+        Path file = options.probesFile().orElse(options.home().resolve("profiles").resolve("probes.yaml"));
+        if (options.probesFile().isEmpty() && !Files.exists(file)) {
+            out.println("hypercare: no " + file + ": the load test runs without health probes (--probes FILE names one)");
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("--probes: expected a probes file like profiles/probes.yaml, found no such file '" + file + "'");
+        }
+        return Optional.of(ProbeSidecar.plan(file, probeEnvironment(targeted), targeted.phases().hold()));
+    }
+
+    private static Map<String, String> probeEnvironment(TrafficProfile targeted) {
+        return ProbeSidecar.environment(System.getenv(), targeted.target(), targeted.websocket().url());
     }
 
     private static TrafficProfile resolveShape(TrafficProfile loaded, LoadOptions options) {
@@ -81,7 +114,8 @@ public final class LoadRunner {
         return rate > 0 ? Duration.ofMillis(Math.max(10, Math.round(1000 / rate))) : Duration.ofSeconds(1);
     }
 
-    private static LoadResult launch(LoadOptions options, TrafficProfile profile, Optional<DemoTarget> embedded, PrintStream out)
+    private static LoadResult launch(LoadOptions options, TrafficProfile profile, Optional<DemoTarget> embedded, SloPolicy policy,
+                                     Optional<ProbeSidecar.Plan> probePlan, PrintStream out)
             throws IOException, InterruptedException {
         Instant start = Instant.now();
         RunDirectory run = createRunDirectory(options.reportsRoot(), profile.name(), start);
@@ -101,7 +135,15 @@ public final class LoadRunner {
                 + ", " + DurationText.format(profile.phases().runLength()) + ") against " + profile.target());
         Duration runAndDrain = profile.phases().runLength().plus(profile.http().drainAllowance());
         Duration deadline = runAndDrain.plus(max(REPORT_ALLOWANCE, profile.phases().runLength()));
-        GatlingLauncher.Outcome outcome = gatling.run(out, run.gatlingOutput(), deadline);
+        // the probes start before Gatling, so they are steady by the time the hold begins, and stop when it ends
+        Optional<ProbeSidecar> probes = probePlan.flatMap(plan -> ProbeSidecar.start(plan, policy, probeEnvironment(profile),
+                run.probesJournal(), run.probesOutput(), out));
+        GatlingLauncher.Outcome outcome;
+        try {
+            outcome = gatling.run(out, run.gatlingOutput(), deadline);
+        } finally {
+            probes.ifPresent(ProbeSidecar::close);
+        }
         boolean hasResults = GatlingResults.collect(run);
         Instant end = Instant.now();
         Optional<TargetStats> served = embedded.map(DemoTarget::stats);
@@ -119,7 +161,8 @@ public final class LoadRunner {
                         hasResults ? run.simulationLog().getFileName().toString() : null,
                         Files.isDirectory(run.gatlingReport()) ? "gatling/index.html" : null,
                         run.profile().getFileName().toString(),
-                        run.gatlingOutput().getFileName().toString()));
+                        run.gatlingOutput().getFileName().toString()),
+                probes.isPresent() ? probesRecord(probePlan.orElseThrow(), run) : null);
         manifest.write(run.manifest());
 
         Optional<String> failure = outcome.timedOut()
@@ -131,6 +174,15 @@ public final class LoadRunner {
         return new LoadResult(run, manifest, failure);
     }
 
+    private static RunManifest.Probes probesRecord(ProbeSidecar.Plan plan, RunDirectory run) {
+        return new RunManifest.Probes(plan.file().toString(),
+                run.root().relativize(run.probesJournal()).toString(),
+                run.root().relativize(run.probesOutput()).toString(),
+                plan.config().probes().stream()
+                        .map(p -> new RunManifest.Probe(p.name(), p.kind(), DurationText.format(p.interval()), DurationText.format(p.timeout())))
+                        .toList());
+    }
+
     private static void printSummary(RunDirectory run, boolean hasResults, Optional<TargetStats> served, PrintStream out) {
         out.println();
         out.println("hypercare: run " + run.runId() + " written to " + run.root());
@@ -140,6 +192,9 @@ public final class LoadRunner {
         }
         out.println("  profile as run: " + run.profile());
         out.println("  run.json:       " + run.manifest());
+        if (Files.isDirectory(run.probesJournal())) {
+            out.println("  health probes:  " + run.probesJournal() + " (runner's output in " + run.probesOutput() + ")");
+        }
         served.ifPresent(stats -> out.println("  the embedded target served " + stats.httpRequests() + " HTTP requests, "
                 + stats.webSocketMessagesIn() + " WebSocket messages in and " + stats.broadcastsSent() + " broadcasts out"));
     }

@@ -47,6 +47,16 @@ public record RunDirectory(String runId, Path root) {
         return root.resolve("gatling.out");
     }
 
+    /** The journal of the health probes that ran beside the load. */
+    public Path probesJournal() {
+        return root.resolve(dev.hypercare.load.probes.ProbeRecord.DIRECTORY);
+    }
+
+    /** What the probe runner said: its start, service state changes and incidents. */
+    public Path probesOutput() {
+        return root.resolve("probes.out");
+    }
+
     static final String GATLING_RESULTS = ".gatling-results";
 
     /** Where the forked Gatling writes before its results are moved into place. */

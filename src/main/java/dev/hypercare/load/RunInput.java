@@ -1,6 +1,7 @@
 package dev.hypercare.load;
 
 import dev.hypercare.BadInputException;
+import dev.hypercare.load.probes.ProbeRecord;
 import dev.hypercare.load.results.RunResults;
 import dev.hypercare.load.results.SimulationLogReader;
 import dev.hypercare.profile.ProfileLoader;
@@ -12,9 +13,11 @@ import java.util.Optional;
 
 /**
  * One finished run directory, as the gate reads it: the results of its simulation.log, and, when
- * present, its run.json (how the injector fared) and the profile it ran (its phases and policy).
+ * present, its run.json (how the injector fared), the profile it ran (its phases and policy) and the
+ * journal of the health probes that ran beside it.
  */
-public record RunInput(Path directory, String runId, RunResults results, Optional<RunManifest> manifest, Optional<TrafficProfile> profile) {
+public record RunInput(Path directory, String runId, RunResults results, Optional<RunManifest> manifest, Optional<TrafficProfile> profile,
+                       Optional<ProbeRecord> probes) {
 
     /** {@code flag} names the option that gave the directory, for messages ({@code --run}, {@code --baseline}). */
     public static RunInput read(Path directory, String flag) {
@@ -39,7 +42,7 @@ public record RunInput(Path directory, String runId, RunResults results, Optiona
         Path profileFile = directory.resolve("profile.yaml");
         Optional<TrafficProfile> profile = Files.exists(profileFile) ? Optional.of(ProfileLoader.load(profileFile)) : Optional.empty();
         String runId = manifest.map(RunManifest::runId).orElse(directory.getFileName().toString());
-        return new RunInput(directory, runId, results, manifest, profile);
+        return new RunInput(directory, runId, results, manifest, profile, ProbeRecord.read(directory, runId));
     }
 
     /**

@@ -12,7 +12,8 @@ import dev.hypercare.target.TargetStats;
 /**
  * {@code run.json}: what ran, against what, with which versions, when and where, so a report can be
  * traced back to the run and the run repeated. {@code embeddedTargetStats} is what the embedded target
- * counted on its side (absent for other targets).
+ * counted on its side (absent for other targets); {@code probes} the health probes that ran beside the
+ * load (absent when none did). Fields are only ever added: older run.json files read as before.
  */
 public record RunManifest(
         int schemaVersion,
@@ -32,11 +33,25 @@ public record RunManifest(
         List<String> injectorJvm,
         int gatlingExitCode,
         boolean gatlingTimedOut,
-        Files files) {
+        Files files,
+        Probes probes) {
 
     public record Versions(String hypercare, String gatling, String java) {}
 
     public record Files(String simulationLog, String gatlingReport, String profile, String gatlingOutput) {}
+
+    /**
+     * The health probes that ran beside the load (absent when none did): the probes file, the journal
+     * and the runner's transcript (both relative to the run directory), and each probe as it ran.
+     */
+    public record Probes(String config, String journal, String transcript, List<Probe> probes) {
+        public Probes {
+            probes = List.copyOf(probes);
+        }
+    }
+
+    /** One probe as it ran: its interval during the load may be shorter than the file's (see LoadRunner). */
+    public record Probe(String name, String kind, String interval, String timeout) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())

@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * Everything a go/no-go report shows, computed once and rendered by each writer (Markdown, HTML,
  * JSON, JUnit). Immutable; values in base units: ratios as fractions, latencies in milliseconds.
+ * {@code healthProbes} is empty when no health probes ran beside the load.
  */
 public record GateReport(
         Run run,
@@ -16,7 +17,8 @@ public record GateReport(
         List<RequestRow> requests,
         List<ErrorRow> topErrors,
         List<SeriesPoint> series,
-        ChartLimits limits) {
+        ChartLimits limits,
+        Optional<HealthProbes> healthProbes) {
 
     /** Version of the verdict.json schema; bump it on any incompatible change. */
     public static final int SCHEMA_VERSION = 1;
@@ -25,6 +27,17 @@ public record GateReport(
         requests = List.copyOf(requests);
         topErrors = List.copyOf(topErrors);
         series = List.copyOf(series);
+    }
+
+    /** A report of a run without health probes. */
+    public GateReport(Run run, GateResult result, List<RequestRow> requests, List<ErrorRow> topErrors, List<SeriesPoint> series,
+                      ChartLimits limits) {
+        this(run, result, requests, topErrors, series, limits, Optional.empty());
+    }
+
+    /** This report with {@code probes} as its health section. */
+    public GateReport withHealthProbes(HealthProbes probes) {
+        return new GateReport(run, result, requests, topErrors, series, limits, Optional.of(probes));
     }
 
     /**

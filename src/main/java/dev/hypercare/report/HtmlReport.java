@@ -6,6 +6,7 @@ import dev.hypercare.slo.Outcome;
 import dev.hypercare.slo.RuleFinding;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,7 @@ public final class HtmlReport {
             .banner .exit { opacity: .85; font-size: .9em; margin-top: 8px; }
             .GREEN { background: #1a7f37; } .AMBER { background: #9a6700; } .RED { background: #cf222e; } .GREY { background: #6e7781; }
             section { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: 16px 20px; margin: 0 0 20px; }
-            h2 { font-size: 1.25em; margin: 0 0 12px; }
+            h2 { font-size: 1.25em; margin: 0 0 12px; } h3 { font-size: 1.05em; margin: 16px 0 8px; }
             figure { margin: 0 0 16px; } figcaption { font-weight: 600; margin-bottom: 4px; }
             svg.chart { width: 100%; height: auto; display: block; }
             table { border-collapse: collapse; width: 100%; font-size: .92em; }
@@ -39,7 +40,7 @@ public final class HtmlReport {
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             table.summary th { width: 11em; background: none; }
             .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: .85em; color: #fff; white-space: nowrap; }
-            .PASS { background: #1a7f37; } .WARN { background: #9a6700; } .FAIL, .FIRED { background: #cf222e; } .NO_DATA { background: #6e7781; }
+            .PASS { background: #1a7f37; } .WARN { background: #9a6700; } .FAIL, .FIRED { background: #cf222e; } .NO_DATA { background: #6e7781; } .SKIPPED { background: #8c959f; }
             .why { color: #57606a; font-size: .9em; }
             .note { color: #9a6700; }
             """;
@@ -62,6 +63,7 @@ public final class HtmlReport {
         charts(html, report);
         findings(html, report.result().findings());
         rules(html, report.result().rules());
+        healthProbes(html, report.healthProbes());
         requests(html, report.requests());
         errors(html, report.topErrors());
         return html.append("</main>\n</body>\n</html>\n").toString();
@@ -177,6 +179,56 @@ public final class HtmlReport {
                     .append("</tr>\n");
         }
         html.append("</table>\n</section>\n");
+    }
+
+    private static void healthProbes(StringBuilder html, Optional<HealthProbes> section) {
+        html.append("<section>\n<h2>Health probes during the run</h2>\n");
+        if (section.isEmpty()) {
+            html.append("<p>").append(Xml.escape(HealthText.NONE_RAN)).append("</p>\n</section>\n");
+            return;
+        }
+        HealthProbes h = section.get();
+        html.append("<p>").append(Xml.escape(HealthText.intro(h))).append("</p>\n");
+        html.append("<table>\n<tr><th>Probe</th><th class=\"num\">Results</th><th class=\"num\">Failed</th>"
+                + "<th class=\"num\">Availability</th><th class=\"num\">p95</th><th class=\"num\">Max</th>"
+                + "<th>Top failure reasons</th></tr>\n");
+        for (HealthProbes.ProbeRow p : h.probes()) {
+            probeRow(html, Xml.escape(p.name()), p);
+        }
+        probeRow(html, "<strong>all probes</strong>", h.all());
+        html.append("</table>\n<h3>Incidents opened during the run</h3>\n");
+        if (h.incidents().isEmpty()) {
+            html.append("<p>No incident was opened during the run.</p>\n");
+        } else {
+            boolean runs = h.severalRuns();
+            html.append("<table>\n<tr>").append(runs ? "<th>Run</th>" : "")
+                    .append("<th>Incident</th><th>Severity</th><th>Title</th><th>Opened</th><th>Resolved</th></tr>\n");
+            for (HealthProbes.IncidentRow i : h.incidents()) {
+                html.append("<tr>").append(runs ? td(i.runId()) : "")
+                        .append(td(i.id())).append(td(i.severity())).append(td(i.title()))
+                        .append(td(ValueText.moment(i.opened(), h.window().start())))
+                        .append("<td>").append(i.stillOpen()
+                                ? badge("FAIL", HealthText.resolved(i, h.window().start()))
+                                : Xml.escape(HealthText.resolved(i, h.window().start()))).append("</td>")
+                        .append("</tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        for (String note : h.notes()) {
+            html.append("<p class=\"note\">").append(Xml.escape(note)).append("</p>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private static void probeRow(StringBuilder html, String labelMarkup, HealthProbes.ProbeRow p) {
+        html.append("<tr><td>").append(labelMarkup).append("</td>")
+                .append(num(ValueText.count(p.samples())))
+                .append(num(ValueText.count(p.failures())))
+                .append(num(ValueText.percent(p.availability())))
+                .append(num(ValueText.millis(p.p95Millis())))
+                .append(num(ValueText.millis(p.maxMillis())))
+                .append(td(HealthText.reasons(p)))
+                .append("</tr>\n");
     }
 
     private static void requests(StringBuilder html, List<GateReport.RequestRow> requests) {

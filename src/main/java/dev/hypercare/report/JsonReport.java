@@ -33,13 +33,13 @@ import java.util.List;
  *            "gatlingReports": [relative path], "truncated": boolean, "notes": [string] },
  *   "findings": [ { "name": string, "metric": "p95" | "error_rate" | ...,
  *                   "scope": "http" | "request \"login\"" | ...,         // the label reports print
- *                   "scopeKind": "http" | "websocket" | "request" | "group" | "probe",
+ *                   "scopeKind": "http" | "websocket" | "request" | "group" | "probe" | "probes",
  *                   "scopeName": string | null,                          // request, group or probe name
  *                   "window": { "start": time, "end": time },
  *                   "measured": number | null,                           // null for NO_DATA
  *                   "unit": "ratio" | "ms" | "per_second" | "count",     // ratios are fractions
  *                   "samples": integer, "minSamples": integer,
- *                   "outcome": "PASS" | "WARN" | "FAIL" | "NO_DATA",
+ *                   "outcome": "PASS" | "WARN" | "FAIL" | "NO_DATA" | "SKIPPED",
  *                   "limits": string, "key": boolean, "explanation": string } ],
  *   "rules": [ { "name": string, "kind": "ROLLBACK" | "ESCALATE", "metric": string,
  *                "scope": string, "scopeKind": string, "scopeName": string | null,
@@ -54,9 +54,23 @@ import java.util.List;
  *                 "p95Millis": integer | null, "p99Millis": integer | null,      // null: no request that second
  *                 "activeUsers": integer, "webSocketConnections": integer } ],
  *   "chartLimits": { "p95WarnMillis": number | null, "p95CriticalMillis": number | null,
- *                    "errorRateWarn": number | null, "errorRateCritical": number | null }
+ *                    "errorRateWarn": number | null, "errorRateCritical": number | null },
+ *   "healthProbes": null | {                // null: no health probes ran beside the load
+ *       "source": string,                   // which probes, how often, against what
+ *       "window": { "start": time, "end": time },          // the judged span, as for findings
+ *       "probes": [ probe ], "allProbes": probe,            // allProbes: the policy's scope "probes"
+ *       "incidents": [ { "runId": string, "id": string, "severity": "P0" | "P1" | "P2" | "P3",
+ *                        "title": string, "opened": time, "resolved": time | null,   // null: still open
+ *                        "stillOpen": boolean } ],
+ *       "notes": [string] }
  * }
+ * probe = { "name": string, "samples": integer, "failures": integer,
+ *           "availability": number | null, "p95Millis": number | null, "maxMillis": number | null,
+ *           "topReasons": [ { "reason": string, "count": integer } ] }
  * }</pre>
+ * Added in place, without a version bump (older readers ignore it): {@code healthProbes}, and the
+ * values {@code SKIPPED} (outcome) and {@code probes} (scopeKind) that a load test's probe thresholds
+ * take.
  */
 public final class JsonReport {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -80,7 +94,7 @@ public final class JsonReport {
     record Document(
             int schemaVersion, String verdict, String colour, int exitCode, String inconclusiveReason, String reason,
             RunJson run, List<FindingJson> findings, List<RuleJson> rules, List<RequestJson> requests,
-            List<ErrorJson> topErrors, List<PointJson> series, LimitsJson chartLimits) {
+            List<ErrorJson> topErrors, List<PointJson> series, LimitsJson chartLimits, HealthJson healthProbes) {
 
         static Document of(GateReport report) {
             var result = report.result();
@@ -97,7 +111,8 @@ public final class JsonReport {
                     report.requests().stream().map(RequestJson::of).toList(),
                     report.topErrors().stream().map(e -> new ErrorJson(e.message(), e.count(), number(e.share()))).toList(),
                     report.series().stream().map(PointJson::of).toList(),
-                    LimitsJson.of(report.limits()));
+                    LimitsJson.of(report.limits()),
+                    report.healthProbes().map(HealthJson::of).orElse(null));
         }
     }
 
@@ -168,6 +183,28 @@ public final class JsonReport {
         static LimitsJson of(GateReport.ChartLimits l) {
             return new LimitsJson(number(l.p95WarnMillis()), number(l.p95CriticalMillis()),
                     number(l.errorRateWarn()), number(l.errorRateCritical()));
+        }
+    }
+
+    record HealthJson(String source, WindowJson window, List<ProbeJson> probes, ProbeJson allProbes, List<IncidentJson> incidents,
+                      List<String> notes) {
+        static HealthJson of(HealthProbes h) {
+            return new HealthJson(h.source(), WindowJson.of(h.window()), h.probes().stream().map(ProbeJson::of).toList(),
+                    ProbeJson.of(h.all()), h.incidents().stream().map(IncidentJson::of).toList(), h.notes());
+        }
+    }
+
+    record ProbeJson(String name, long samples, long failures, Double availability, Double p95Millis, Double maxMillis,
+                     List<HealthProbes.ReasonRow> topReasons) {
+        static ProbeJson of(HealthProbes.ProbeRow p) {
+            return new ProbeJson(p.name(), p.samples(), p.failures(), number(p.availability()), number(p.p95Millis()),
+                    number(p.maxMillis()), p.topReasons());
+        }
+    }
+
+    record IncidentJson(String runId, String id, String severity, String title, Instant opened, Instant resolved, boolean stillOpen) {
+        static IncidentJson of(HealthProbes.IncidentRow i) {
+            return new IncidentJson(i.runId(), i.id(), i.severity(), i.title(), i.opened(), i.resolved().orElse(null), i.stillOpen());
         }
     }
 

@@ -3,8 +3,10 @@ package dev.hypercare.report;
 import dev.hypercare.slo.Finding;
 import dev.hypercare.slo.Outcome;
 import dev.hypercare.slo.RuleFinding;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code verdict.md}: the report for a pull request, a ticket or a launch channel. Headline in the
@@ -22,6 +24,7 @@ public final class MarkdownReport {
         run(md, report.run());
         findings(md, report.result().findings());
         rules(md, report.result().rules());
+        healthProbes(md, report.healthProbes());
         requests(md, report.requests());
         errors(md, report.topErrors());
         gatlingReports(md, report.run().gatlingReports());
@@ -93,6 +96,57 @@ public final class MarkdownReport {
                     ValueText.of(r.worstValue(), r.metric().unit()));
         }
         md.append('\n');
+    }
+
+    private static void healthProbes(StringBuilder md, Optional<HealthProbes> section) {
+        md.append("## Health probes during the run\n\n");
+        if (section.isEmpty()) {
+            md.append(inline(HealthText.NONE_RAN)).append("\n\n");
+            return;
+        }
+        HealthProbes h = section.get();
+        md.append(inline(HealthText.intro(h))).append("\n\n");
+        md.append("| Probe | Results | Failed | Availability | p95 | Max | Top failure reasons |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        for (HealthProbes.ProbeRow p : h.probes()) {
+            probeRow(md, p.name(), p);
+        }
+        probeRow(md, "all probes", h.all());
+        md.append('\n');
+        md.append("### Incidents opened during the run\n\n");
+        if (h.incidents().isEmpty()) {
+            md.append("No incident was opened during the run.\n\n");
+        } else {
+            boolean runs = h.severalRuns();
+            md.append(runs ? "| Run | Incident | Severity | Title | Opened | Resolved |\n|---|---|---|---|---|---|\n"
+                    : "| Incident | Severity | Title | Opened | Resolved |\n|---|---|---|---|---|\n");
+            for (HealthProbes.IncidentRow i : h.incidents()) {
+                List<String> cells = new ArrayList<>();
+                if (runs) {
+                    cells.add(i.runId());
+                }
+                cells.addAll(List.of(i.id(), i.severity(), i.title(), ValueText.moment(i.opened(), h.window().start()),
+                        HealthText.resolved(i, h.window().start())));
+                row(md, cells.toArray(String[]::new));
+            }
+            md.append('\n');
+        }
+        for (String note : h.notes()) {
+            md.append("- Note: ").append(inline(note)).append('\n');
+        }
+        if (!h.notes().isEmpty()) {
+            md.append('\n');
+        }
+    }
+
+    private static void probeRow(StringBuilder md, String label, HealthProbes.ProbeRow p) {
+        row(md, label,
+                ValueText.count(p.samples()),
+                ValueText.count(p.failures()),
+                ValueText.percent(p.availability()),
+                ValueText.millis(p.p95Millis()),
+                ValueText.millis(p.maxMillis()),
+                HealthText.reasons(p));
     }
 
     private static void requests(StringBuilder md, List<GateReport.RequestRow> requests) {

@@ -97,6 +97,12 @@ public final class ValueText {
         return TIME.format(instant);
     }
 
+    /** {@code 12:04:10 UTC}, or with the date when {@code instant} is not on {@code reference}'s day (UTC). */
+    public static String moment(Instant instant, Instant reference) {
+        boolean sameDay = instant.atZone(ZoneOffset.UTC).toLocalDate().equals(reference.atZone(ZoneOffset.UTC).toLocalDate());
+        return sameDay ? time(instant) + " UTC" : dateTime(instant);
+    }
+
     /** {@code 12:00:00–12:10:00 UTC (10m)}; the date too when the window does not lie within one day. */
     public static String window(Window window) {
         boolean oneDay = window.start().atZone(ZoneOffset.UTC).toLocalDate()

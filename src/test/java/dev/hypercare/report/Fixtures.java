@@ -54,8 +54,35 @@ final class Fixtures {
         return new GateReport(run, result, List.of(), List.of(), series(20), new GateReport.ChartLimits(Double.NaN, Double.NaN, 0.01, Double.NaN));
     }
 
+    static final Instant INCIDENT_OPENED = Instant.parse("2025-06-01T12:04:10Z");
+    static final Instant INCIDENT_RESOLVED = Instant.parse("2025-06-01T12:06:30Z");
+    static final Instant LATE_INCIDENT = Instant.parse("2025-06-01T12:08:00Z");
+
+    /**
+     * The probes of a run whose target refused connections from 12:04:10 to 12:06:30: one probe with
+     * failures, one without (a pipe in its name), two incidents (one resolved, one still open with
+     * markup in its title) and a note.
+     */
+    static HealthProbes health() {
+        var live = new HealthProbes.ProbeRow("demo live", 480, 12, 0.975, 41.2, 2_000,
+                List.of(new HealthProbes.ReasonRow("refused: connection refused", 10),
+                        new HealthProbes.ReasonRow("timeout: no response within the timeout of 2s", 2)));
+        var ws = new HealthProbes.ProbeRow("demo | ws", 240, 0, 1.0, 12.5, 30.25, List.of());
+        var all = new HealthProbes.ProbeRow("all probes", 720, 12, 708.0 / 720, 38.0, 2_000,
+                List.of(new HealthProbes.ReasonRow("refused: connection refused", 10),
+                        new HealthProbes.ReasonRow("timeout: no response within the timeout of 2s", 2)));
+        var incidents = List.of(
+                new HealthProbes.IncidentRow("20250601-120000-smoke", "INC-20250601-001", "P1", "demo live failing: refused",
+                        INCIDENT_OPENED, Optional.of(INCIDENT_RESOLVED)),
+                new HealthProbes.IncidentRow("20250601-120000-smoke", "INC-20250601-002", "P2", "demo <ws> failing: timeout",
+                        LATE_INCIDENT, Optional.empty()));
+        return new HealthProbes("2 probes of profiles/probes.yaml, every 1s, against the load's target", EVALUATED,
+                List.of(live, ws), all, incidents, List.of("run 20250601-120000-smoke: probes journal: the last 17 bytes are not a whole record"));
+    }
+
     static GateReport withSeries(GateReport report, List<GateReport.SeriesPoint> series) {
-        return new GateReport(report.run(), report.result(), report.requests(), report.topErrors(), series, report.limits());
+        return new GateReport(report.run(), report.result(), report.requests(), report.topErrors(), series, report.limits(),
+                report.healthProbes());
     }
 
     static List<Finding> noGoFindings() {

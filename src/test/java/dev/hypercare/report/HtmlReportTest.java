@@ -118,9 +118,9 @@ class HtmlReportTest {
 
     @Test
     void writesASampleForPeopleToLookAt() throws Exception {
-        var sample = Fixtures.withSeries(Fixtures.rollback(), Fixtures.incident());
+        var sample = Fixtures.withSeries(Fixtures.rollback(), Fixtures.incident()).withHealthProbes(Fixtures.health());
         var written = ReportFiles.writeAll(sample, Path.of("target", "report-sample"));
-        assertThat(Files.readString(written.html())).contains("<svg");
+        assertThat(Files.readString(written.html())).contains("<svg").contains("Health probes during the run");
         // and the edge cases: nothing to chart, and a run of five and a half hours
         ReportFiles.writeAll(Fixtures.withSeries(Fixtures.inconclusive(), List.of()), Path.of("target", "report-sample", "no-series"));
         ReportFiles.writeAll(Fixtures.withSeries(Fixtures.go(), Fixtures.series(20_000)), Path.of("target", "report-sample", "long-run"));
@@ -130,6 +130,7 @@ class HtmlReportTest {
         var r = report.run();
         var run = new GateReport.Run(r.runIds(), r.profile(), r.target(), r.start(), r.end(), r.evaluatedFrom(), r.evaluatedTo(),
                 paths, r.truncated(), r.notes());
-        return new GateReport(run, report.result(), report.requests(), report.topErrors(), report.series(), report.limits());
+        return new GateReport(run, report.result(), report.requests(), report.topErrors(), report.series(), report.limits(),
+                report.healthProbes());
     }
 }

@@ -15,7 +15,7 @@ class JsonReportTest {
     void verdictAndRunAtTheTop() throws Exception {
         JsonNode doc = JSON.readTree(JsonReport.render(Fixtures.noGo()));
         assertThat(fieldNames(doc)).containsExactly("schemaVersion", "verdict", "colour", "exitCode", "inconclusiveReason", "reason",
-                "run", "findings", "rules", "requests", "topErrors", "series", "chartLimits");
+                "run", "findings", "rules", "requests", "topErrors", "series", "chartLimits", "healthProbes");
         assertThat(doc.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(doc.get("verdict").asText()).isEqualTo("NO-GO");
         assertThat(doc.get("colour").asText()).isEqualTo("RED");
