@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Judges finished load runs with the SLO policy and writes verdict.md, verdict.html, verdict.json and junit.xml.",
-            "Several --run directories are shards of one test, merged exactly. Exits 0 GO, 1 NO-GO or ROLLBACK, 3 INCONCLUSIVE."
+            "Several --run directories are shards of one test, merged exactly. Exits 0 GO, 1 NO-GO or ROLLBACK, 3 INCONCLUSIVE.",
+            "The health probes that ran beside a load (reports/<run-id>/probes/) are judged over the same span; without them",
+            "the probe thresholds are skipped."
         })
 final class GateCommand implements Callable<Integer> {
 

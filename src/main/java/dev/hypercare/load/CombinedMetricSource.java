@@ -20,14 +20,14 @@ public final class CombinedMetricSource implements MetricSource {
     private final Optional<MetricSource> probes;
 
     /** {@code probes} must cover the same span as {@code run}. */
-    public CombinedMetricSource(MetricSource run, Optional<MetricSource> probes) {
+    public CombinedMetricSource(MetricSource run, Optional<? extends MetricSource> probes) {
         probes.ifPresent(p -> {
             if (!p.span().equals(run.span())) {
                 throw new IllegalArgumentException("expected the probes over the run's span " + run.span() + ", found " + p.span());
             }
         });
         this.run = run;
-        this.probes = probes;
+        this.probes = probes.map(MetricSource.class::cast);
     }
 
     private Optional<MetricSource> route(Scope scope) {

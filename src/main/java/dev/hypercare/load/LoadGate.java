@@ -8,6 +8,7 @@ import dev.hypercare.load.results.RunResults;
 import dev.hypercare.report.GateReport;
 import dev.hypercare.report.Headline;
 import dev.hypercare.report.ReportFiles;
+import dev.hypercare.report.ValueText;
 import dev.hypercare.slo.Condition;
 import dev.hypercare.slo.GateResult;
 import dev.hypercare.slo.Level;
@@ -62,7 +63,7 @@ public final class LoadGate {
         Optional<ProbeResultsSource> probes = probeRecords.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new ProbeResultsSource(probeRecords.stream().flatMap(r -> r.samples().stream()).toList(), span));
-        MetricSource source = new CombinedMetricSource(new RunMetricSource(results, span), probes.map(p -> p));
+        MetricSource source = new CombinedMetricSource(new RunMetricSource(results, span), probes);
         Optional<MetricSource> baseline = options.baseline().map(dir -> {
             RunResults base = RunInput.read(dir, "--baseline").results();
             return new RunMetricSource(base, RunMetricSource.wholeRun(base));
@@ -90,6 +91,9 @@ public final class LoadGate {
         out.println("  verdict.html: " + written.html());
         out.println("  verdict.json: " + written.json());
         out.println("  junit.xml:    " + written.junit());
+        report.healthProbes().ifPresent(h -> out.println("  health probes: " + ValueText.count(h.all().samples()) + " results over the judged span, availability "
+                + ValueText.percent(h.all().availability()) + ", p95 " + ValueText.millis(h.all().p95Millis()) + "; "
+                + h.incidents().size() + (h.incidents().size() == 1 ? " incident" : " incidents") + " opened during the run"));
         return new Outcome(result, directory, result.verdict().exitCode(options.failOnWarn()));
     }
 

@@ -86,7 +86,8 @@ public final class LoadRunner {
             return Optional.empty();
         }
         if (!Files.isRegularFile(file)) {
-            throw new BadInputException("--probes: expected a probes file like profiles/probes.yaml, found no such file '" + file + "'");
+            throw new BadInputException("--probes: expected a probes file like profiles/probes.yaml, found "
+                    + (Files.isDirectory(file) ? "a directory" : "no such file") + " '" + file + "'");
         }
         return Optional.of(ProbeSidecar.plan(file, probeEnvironment(targeted), targeted.phases().hold()));
     }
@@ -135,7 +136,7 @@ public final class LoadRunner {
                 + ", " + DurationText.format(profile.phases().runLength()) + ") against " + profile.target());
         Duration runAndDrain = profile.phases().runLength().plus(profile.http().drainAllowance());
         Duration deadline = runAndDrain.plus(max(REPORT_ALLOWANCE, profile.phases().runLength()));
-        // the probes start before Gatling, so they are steady by the time the hold begins, and stop when it ends
+        // the probes start before Gatling, so they are steady by the time the hold begins, and stop when Gatling ends
         Optional<ProbeSidecar> probes = probePlan.flatMap(plan -> ProbeSidecar.start(plan, policy, probeEnvironment(profile),
                 run.probesJournal(), run.probesOutput(), out));
         GatlingLauncher.Outcome outcome;

@@ -12,7 +12,7 @@ import dev.hypercare.target.TargetStats;
 /**
  * {@code run.json}: what ran, against what, with which versions, when and where, so a report can be
  * traced back to the run and the run repeated. {@code embeddedTargetStats} is what the embedded target
- * counted on its side (absent for other targets); {@code probes} the health probes that ran beside the
+ * counted on its side, the health probes' requests included (absent for other targets); {@code probes} the health probes that ran beside the
  * load (absent when none did). Fields are only ever added: older run.json files read as before.
  */
 public record RunManifest(

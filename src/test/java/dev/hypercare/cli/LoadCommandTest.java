@@ -86,13 +86,53 @@ class LoadCommandTest {
         // The raw log names the requests too: the strings are written into its string cache.
         String raw = new String(Files.readAllBytes(run.resolve("simulation.log")), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(raw).contains("ws: connect").contains("landing page");
+
+        // The health probes ran beside the load, against the same target, and were judged over the hold.
+        assertThat(manifest.at("/probes/journal").asText()).isEqualTo("probes");
+        assertThat(manifest.at("/probes/probes")).extracting(p -> p.get("name").asText() + " every " + p.get("interval").asText())
+                .containsExactly("demo live every 1s", "demo ready every 1s", "demo health every 1s", "demo websocket heartbeat every 1s");
+        assertThat(run.resolve("probes")).isDirectory();
+        JsonNode availability = finding(verdict, "probe availability");
+        assertThat(availability.get("outcome").asText()).as("judged, not skipped: %s", availability).isEqualTo("PASS");
+        assertThat(availability.get("measured").asDouble()).isEqualTo(1.0);
+        assertThat(availability.get("samples").asLong()).as("4 probes once a second over a 9 s span").isBetween(28L, 44L);
+        assertThat(availability.at("/window/start").asText()).isEqualTo(verdict.at("/run/evaluatedFrom").asText());
+        JsonNode p95 = finding(verdict, "probe p95");
+        assertThat(p95.get("outcome").asText()).isNotIn("SKIPPED", "NO_DATA");
+        assertThat(p95.get("measured").asDouble()).as("the health endpoints answer in milliseconds").isBetween(0.1, 500.0);
+        JsonNode health = verdict.get("healthProbes");
+        assertThat(health.get("probes")).extracting(p -> p.get("name").asText())
+                .containsExactly("demo live", "demo ready", "demo health", "demo websocket heartbeat");
+        assertThat(health.get("probes")).allSatisfy(p -> {
+            assertThat(p.get("samples").asLong()).as(p.toString()).isBetween(7L, 11L);
+            assertThat(p.get("failures").asLong()).isZero();
+            assertThat(p.get("availability").asDouble()).isEqualTo(1.0);
+        });
+        assertThat(health.at("/allProbes/samples").asLong()).isEqualTo(availability.get("samples").asLong());
+        assertThat(health.at("/allProbes/p95Millis").asDouble()).isEqualTo(p95.get("measured").asDouble());
+        assertThat(health.get("incidents")).isEmpty();
+        assertThat(run.resolve("verdict.md")).content().contains("## Health probes during the run")
+                .contains("No incident was opened during the run.");
+    }
+
+    @Test
+    void aBadProbesFileIsOneLineBeforeAnythingStarts(@TempDir Path reports) {
+        String file = "src/test/resources/probes/invalid/bad-kind.yaml";
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "load", "--probes", file, "--reports", reports.toString()))
+                .isEqualTo("hypercare: " + file + ":3: probes[0].kind: expected http, websocket or tls, found 'grpc'\n");
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "load", "--probes", "no-such-probes.yaml", "--reports", reports.toString()))
+                .isEqualTo("hypercare: --probes: expected a probes file like profiles/probes.yaml, found no such file 'no-such-probes.yaml'\n");
+        assertThat(CliRun.expectingFailure(ExitCode.BAD_INPUT, "load", "--probes", file, "--no-probes", "--reports", reports.toString()))
+                .startsWith("hypercare: --no-probes: expected either --probes FILE or --no-probes, found both\n");
+        assertThat(reports).isEmptyDirectory();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"storm-target", "storm-client"})
     void reconnectStormDropsEverySocketAndEverySessionReconnects(String profile, @TempDir Path reports) throws IOException {
         Path file = Path.of("src/test/resources/profiles/valid", profile + ".yaml");
-        int exit = HypercareCli.execute("load", "--profile", file.toString(), "--reports", reports.toString());
+        // no probes: a probe's own socket caught in the storm would fail it, and the storm is the subject here
+        int exit = HypercareCli.execute("load", "--profile", file.toString(), "--no-probes", "--reports", reports.toString());
         assertThat(exit).isEqualTo(ExitCode.GO);
 
         Path run = onlyRunDirectory(reports);
@@ -154,6 +194,15 @@ class LoadCommandTest {
                 + " (only the embedded target can drop sockets on request), found target\n");
     }
 
+
+    private static JsonNode finding(JsonNode verdict, String name) {
+        for (JsonNode finding : verdict.get("findings")) {
+            if (finding.get("name").asText().equals(name)) {
+                return finding;
+            }
+        }
+        throw new AssertionError("no finding named " + name + " in " + verdict.get("findings"));
+    }
 
     private static Path onlyRunDirectory(Path reports) throws IOException {
         try (Stream<Path> runs = Files.list(reports)) {

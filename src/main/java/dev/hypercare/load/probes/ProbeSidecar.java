@@ -1,6 +1,7 @@
 package dev.hypercare.load.probes;
 
 import dev.hypercare.DurationText;
+import dev.hypercare.probe.Evaluation;
 import dev.hypercare.probe.ProbeConfig;
 import dev.hypercare.probe.ProbeDispatcher;
 import dev.hypercare.probe.ProbeScheduler;
@@ -29,7 +30,7 @@ import java.util.SplittableRandom;
 /**
  * The health probes of probes.yaml, run beside a load test against the same target, so that the
  * go/no-go report can say how the health endpoints held up under load. A full {@link ProbeRunner}
- * (journal, incidents, status page on 127.0.0.1 at a free port) with three differences from
+ * (journal, incidents, status page on 127.0.0.1 at a free port), with these differences from
  * {@code hypercare probe}:
  * <ul>
  *   <li>{@code ${HYPERCARE_TARGET}} and {@code ${HYPERCARE_TARGET_WS}} are the load's target: its base
@@ -41,6 +42,9 @@ import java.util.SplittableRandom;
  *       the file's intervals. Timeouts are kept: a slow answer is judged as in hypercare, and a slot that
  *       comes up while the previous run still waits is skipped.</li>
  *   <li>Alert channels are dropped: incidents of a load test belong in its report, not on someone's pager.</li>
+ *   <li>The live state (status page, the runner's transcript) judges at most the last minute, not the
+ *       file's {@code evaluation.window}: a blip while Gatling boots must not colour the whole run. The
+ *       gate judges the journal afterwards, over the hold, whatever this window.</li>
  *   <li>Every probe runs once before the runner starts, its result dropped: the first run of a prober
  *       in this JVM measures class loading, not the target.</li>
  * </ul>
@@ -52,6 +56,8 @@ public final class ProbeSidecar implements AutoCloseable {
     public static final String TARGET_WS_VARIABLE = "HYPERCARE_TARGET_WS";
     public static final int RESULTS_PER_HOLD = 20;
     public static final Duration FASTEST = Duration.ofSeconds(1);
+    /** The longest window the live status judges: a load test's health changes by the minute. */
+    public static final Duration LIVE_WINDOW = Duration.ofMinutes(1);
 
     private final ProbeRunner runner;
     private final PrintWriter transcript;
@@ -79,7 +85,11 @@ public final class ProbeSidecar implements AutoCloseable {
      */
     public static Plan plan(Path file, Map<String, String> env, Duration hold) {
         ProbeConfig loaded = ProbeConfig.load(file, env);
-        return new Plan(file, paced(loaded, hold).withAlerts(List.of()));
+        ProbeConfig paced = paced(loaded, hold);
+        Evaluation e = paced.evaluation();
+        Duration window = e.window().compareTo(LIVE_WINDOW) > 0 ? LIVE_WINDOW : e.window();
+        return new Plan(file, new ProbeConfig(paced.service(), new Evaluation(window, e.failuresToOpen(), e.successesToResolve(),
+                e.maxConcurrent()), paced.probes(), List.of()));
     }
 
     /** Every probe at most {@link #pace} apart. */

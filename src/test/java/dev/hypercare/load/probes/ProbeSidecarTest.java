@@ -50,6 +50,8 @@ class ProbeSidecarTest {
         assertThat(plan.config().probes()).extracting(ProbeSpec::timeout)
                 .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5));
         assertThat(plan.cadence()).isEqualTo("every 1250ms");
+        assertThat(plan.config().evaluation().window()).as("the file's 1h, cut to the live window").isEqualTo(Duration.ofMinutes(1));
+        assertThat(plan.config().evaluation().failuresToOpen()).isEqualTo(3);
     }
 
     @Test
