@@ -4,7 +4,7 @@
 #   bare       a plain Gatling 3.16 simulation (bench/simulations/BareHealthSimulation.java): 64 users
 #              loop over the 3 health GETs with status + jsonPath checks, Gatling's default JVM options
 #              and gatling.conf (analytics and warm-up off), run through io.gatling.app.Gatling
-#   hypercare  ./hypercare load --profile bench/profiles/http-64.yaml --target <nginx>
+#   hypercare  ./hypercare load --no-probes --profile bench/profiles/http-64.yaml --target <nginx>
 # Rounds alternate the order (wrk,bare,hypercare then hypercare,bare,wrk) so drift hits all three.
 # Settings (environment): BENCH_SECONDS (60), BENCH_ROUNDS (2), BENCH_PORT (8089), BENCH_OUT (target/bench-runs/http-<time>).
 # Prints one line per measurement and the ratios per round; raw outputs stay in BENCH_OUT.
@@ -53,7 +53,7 @@ run_bare() {  # ROUND
 
 run_hypercare() {  # ROUND
   local f="$out/hypercare-$1.txt"
-  timeout $((seconds + 240)) "$repo/hypercare" load --profile "$out/http-64.yaml" --target "$url" --reports "$out/hypercare-$1" > "$f" 2>&1 || true
+  timeout $((seconds + 240)) "$repo/hypercare" load --no-probes --profile "$out/http-64.yaml" --target "$url" --reports "$out/hypercare-$1" > "$f" 2>&1 || true
   local g; g=$(ls -d "$out/hypercare-$1"/*/gatling.out 2>/dev/null | tail -1 || true)
   record "$1" hypercare "$(gatling_rps "$g")" "$(gatling_count "$g")" "$(gatling_ko "$g")"
 }

@@ -75,7 +75,7 @@ YAML
   "$repo/hypercare" target --port $http_port --ws-port $ws_port --admin-port $admin_port --for $(( run_len + 240 ))s > "$out/target-$n.txt" 2>&1 &
   target_pid=$!
   for _ in $(seq 1 60); do curl -fsS -m 2 "http://127.0.0.1:$http_port/api/health" >/dev/null 2>&1 && break; sleep 1; done
-  "$repo/hypercare" load --profile "$profile" --target "http://127.0.0.1:$http_port" --reports "$out/runs-$n" > "$out/load-$n.txt" 2>&1 &
+  "$repo/hypercare" load --no-probes --profile "$profile" --target "http://127.0.0.1:$http_port" --reports "$out/runs-$n" > "$out/load-$n.txt" 2>&1 &
   load_pid=$!
   gatling=""
   for _ in $(seq 1 60); do gatling=$(pgrep -P "$load_pid" -f io.gatling.app.Gatling || true); [ -n "$gatling" ] && break; sleep 1; done
