@@ -175,6 +175,13 @@ public final class ResultCodec {
         return new ResultSummary(probe, location, start, (flags & SUCCESS) != 0, status, reason, in.duration());
     }
 
+    /** Receives a result's summary fields: start and total as seconds and nanoseconds, as the format stores them. */
+    @FunctionalInterface
+    public interface SummarySink {
+        void summary(String probe, String location, long startEpochSecond, int startNano, boolean success, int status, Reason reason,
+                     long totalSeconds, int totalNano);
+    }
+
     /**
      * Summary decoding for a long read: the same as {@link #decodeSummary(ByteBuffer)}, but the probe and
      * location names, which repeat in every result, are decoded once and then shared, so that a 30-day read
@@ -195,6 +202,22 @@ public final class ResultCodec {
             int status = (int) in.zigzag();
             Reason reason = reason(in.u8(), in);
             return new ResultSummary(probe, location, start, (flags & SUCCESS) != 0, status, reason, in.duration());
+        }
+
+        /** The summary's fields handed to {@code sink} as they are read: nothing is allocated per result. */
+        public void decode(ByteBuffer payload, SummarySink sink) {
+            In in = new In(payload);
+            in.version();
+            String probe = in.string(this);
+            String location = in.string(this);
+            long startSecond = in.zigzag();
+            int startNano = in.nanos();
+            int flags = in.u8();
+            int status = (int) in.zigzag();
+            Reason reason = reason(in.u8(), in);
+            long totalSeconds = in.zigzag();
+            int totalNano = in.nanos();
+            sink.summary(probe, location, startSecond, startNano, (flags & SUCCESS) != 0, status, reason, totalSeconds, totalNano);
         }
 
         /** The string of {@code length} bytes at {@code at}; names seen before come back as the same instance. */
@@ -443,12 +466,17 @@ public final class ResultCodec {
             return length();
         }
 
-        Instant instant() {
-            long seconds = zigzag();
+        int nanos() {
             long nanos = varint();
             if (nanos > 999_999_999L) {
                 throw bad("nanoseconds " + nanos + " out of range");
             }
+            return (int) nanos;
+        }
+
+        Instant instant() {
+            long seconds = zigzag();
+            long nanos = nanos();
             try {
                 return Instant.ofEpochSecond(seconds, nanos);
             } catch (java.time.DateTimeException e) {
@@ -458,11 +486,7 @@ public final class ResultCodec {
 
         Duration duration() {
             long seconds = zigzag();
-            long nanos = varint();
-            if (nanos > 999_999_999L) {
-                throw bad("nanoseconds " + nanos + " out of range");
-            }
-            return Duration.ofSeconds(seconds, nanos);
+            return Duration.ofSeconds(seconds, nanos());
         }
 
         String string() {

@@ -157,6 +157,12 @@ class ResultCodecTest {
             }
             previous = s;
         }
+        ProbeResult timeout = http(Reason.TIMEOUT, false, -1);
+        List<Object> fields = new java.util.ArrayList<>();
+        decoder.decode(ByteBuffer.wrap(ResultCodec.encode(timeout)), (probe, location, second, nano, success, status, reason, totalSeconds,
+                totalNano) -> fields.addAll(List.of(probe, location, second, nano, success, status, reason, totalSeconds, totalNano)));
+        assertThat(fields).containsExactly("demo live", "eu-west", START.getEpochSecond(), START.getNano(), false, -1, Reason.TIMEOUT,
+                0L, 13_567_890);
         ResultSummary a = decoder.decode(ByteBuffer.wrap(ResultCodec.encode(http(Reason.OK, true, 200))));
         ResultSummary b = decoder.decode(ByteBuffer.wrap(ResultCodec.encode(http(Reason.TIMEOUT, false, -1))));
         assertThat(b.probe()).isSameAs(a.probe());

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** Builds the {@link DailyReport} of a UTC day from the journal. */
@@ -28,8 +29,11 @@ public final class DailyReports {
 
     static DailyReport build(JournalEvidence ev, SloPolicy policy, String policyName, LocalDate day, Instant asOf) {
         Window window = Figures.dayWindow(day, asOf);
+        // the day before is judged on another thread meanwhile: the two evaluations share only immutable inputs
+        CompletableFuture<DayFigures> dayBefore = CompletableFuture.supplyAsync(() ->
+                Figures.span(ev, day.minusDays(1), Figures.dayWindow(day.minusDays(1), asOf), Optional.of(policy)));
         DayFigures today = Figures.span(ev, day, window, Optional.of(policy));
-        DayFigures before = Figures.span(ev, day.minusDays(1), Figures.dayWindow(day.minusDays(1), asOf), Optional.of(policy));
+        DayFigures before = dayBefore.join();
         ProbeHistory h = ev.history();
 
         List<DailyReport.ProbeRow> probes = new ArrayList<>();

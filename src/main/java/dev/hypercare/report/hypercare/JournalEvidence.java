@@ -169,7 +169,7 @@ record JournalEvidence(Path journal, ProbeHistory history, IncidentHistory incid
                     coverage(t);
                     if (t >= spanFrom) {
                         try {
-                            results.add(decoder.decode(b.payload(i)));
+                            decoder.decode(b.payload(i), results);
                         } catch (IllegalArgumentException | java.time.DateTimeException e) {
                             throw bad(b, i, e);
                         }

@@ -1,5 +1,7 @@
 package dev.hypercare.report.hypercare;
 
+import dev.hypercare.probe.Reason;
+import dev.hypercare.probe.ResultCodec;
 import dev.hypercare.probe.ResultSummary;
 import dev.hypercare.slo.Window;
 import java.time.Duration;
@@ -224,7 +226,7 @@ final class ProbeHistory {
     }
 
     /** Collects results while the journal is read. Not thread-safe. */
-    static final class Builder {
+    static final class Builder implements ResultCodec.SummarySink {
         private final Window span;
         private final Window detail;
         private final long spanStartSecond;
@@ -253,27 +255,34 @@ final class ProbeHistory {
         }
 
         void add(ResultSummary r) {
-            long second = r.start().getEpochSecond();
+            summary(r.probe(), r.location(), r.start().getEpochSecond(), r.start().getNano(), r.success(), r.status(), r.reason(),
+                    r.total().getSeconds(), r.total().getNano());
+        }
+
+        /** One result, as {@link ResultCodec.SummaryDecoder} reads it; results outside the span are ignored. */
+        @Override
+        public void summary(String probe, String location, long second, int nano, boolean success, int status, Reason reason,
+                            long totalSeconds, int totalNano) {
             long offset = second - spanStartSecond;
             if (offset < 0 || offset >= 60L * minutes) {
                 return;
             }
             int minute = (int) (offset / 60);
-            Track t = last != null && last.name.equals(r.probe()) ? last : tracks.computeIfAbsent(r.probe(), n -> new Track(n, minutes));
+            Track t = last != null && last.name.equals(probe) ? last : tracks.computeIfAbsent(probe, n -> new Track(n, minutes));
             last = t;
-            if (r.location() != t.lastLocation) { // the decoder shares names: one instance per location
-                t.locations.add(r.location());
-                t.lastLocation = r.location();
+            if (location != t.lastLocation) { // the decoder shares names: one instance per location
+                t.locations.add(location);
+                t.lastLocation = location;
             }
             t.checks[minute]++;
-            if (!r.success()) {
+            if (!success) {
                 t.failures[minute]++;
                 LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(second, 86_400));
                 t.reasons.computeIfAbsent(day, d -> new HashMap<>())
-                        .computeIfAbsent(new FailureKey(r.reason(), r.status()), k -> new long[1])[0]++;
+                        .computeIfAbsent(new FailureKey(reason, status), k -> new long[1])[0]++;
             }
             if (second >= detailFromSecond && second < detailToSecond) {
-                long micros = micros(r.total());
+                long micros = micros(totalSeconds, totalNano);
                 if (t.durationCount == t.durations.length) {
                     t.durations = Arrays.copyOf(t.durations, t.durations.length * 2);
                 }
@@ -311,12 +320,11 @@ final class ProbeHistory {
             return new ProbeHistory(span, detail, sorted);
         }
 
-        private static long micros(Duration d) {
-            if (d.isNegative()) {
+        private static long micros(long seconds, int nanos) {
+            if (seconds < 0) {
                 return 0;
             }
-            long seconds = d.getSeconds();
-            return seconds >= MAX_MICROS / 1_000_000 ? MAX_MICROS : Math.min(MAX_MICROS, seconds * 1_000_000 + d.getNano() / 1_000);
+            return seconds >= MAX_MICROS / 1_000_000 ? MAX_MICROS : Math.min(MAX_MICROS, seconds * 1_000_000 + nanos / 1_000);
         }
 
         private static void requireWholeMinutes(Window w) {
