@@ -92,18 +92,22 @@ final class ReportText {
         return ValueText.millis(ms);
     }
 
-    /** A change of a latency: {@code +12 ms (+8.0 %)}. */
+    /** A change of a latency: {@code +12 ms (+8.0 %)}; a change that rounds to nothing is {@code ±0 ms (±0.0 %)}. */
     static String millisChange(double now, double before) {
         if (!Double.isFinite(now) || !Double.isFinite(before)) {
             return ValueText.NONE;
         }
         double d = now - before;
-        String abs = (d > 0 ? "+" : d < 0 ? "−" : "±") + ValueText.millis(Math.abs(d));
+        String magnitude = ValueText.millis(Math.abs(d));
+        boolean zero = magnitude.matches("0(\\.0)? ms");
+        String abs = (zero ? "±" : d > 0 ? "+" : "−") + (zero ? "0 ms" : magnitude);
         return before > 0 ? abs + " (" + signed((now / before - 1) * 100) + " %)" : abs;
     }
 
+    /** One decimal with its sign; {@code ±0.0} when it rounds to zero. */
     static String signed(double v) {
-        return (v > 0 ? "+" : v < 0 ? "−" : "±") + String.format(Locale.ROOT, "%.1f", Math.abs(v));
+        String magnitude = String.format(Locale.ROOT, "%.1f", Math.abs(v));
+        return (magnitude.equals("0.0") ? "±" : v > 0 ? "+" : "−") + magnitude;
     }
 
     static String count(long n) {
