@@ -9,7 +9,7 @@
 #   variants      the same runs with HYPERCARE_JAVA_OPTS=-XX:TieredStopAtLevel=1 (c1: C1 only, less JIT work for a
 #                 one-shot command), unless BENCH_C1=0; and with a JDK 25 AOT cache made by one training run of
 #                 `report weekly` (aot: -XX:AOTCache), unless BENCH_AOT=0 or the JDK is older than 25
-#   peers         cat and wc -l of the journal's segments (page cache warm for every run), as ratios
+#   peers         cat and wc -l of the journal's segments to /dev/null (page cache warm for every run), as ratios
 #   screenshot    headless Chromium opens the daily HTML and takes a screenshot; it must log no console message
 # The policy judges every probe (30 thresholds, 30 rollback/escalation rules), the worst case for evaluation.
 # Wall and CPU (user + sys) time are both recorded: on a shared machine CPU time is the steadier of the two.
@@ -78,7 +78,7 @@ run() {  # ROUND KIND VARIANT JAVA_OPTS
 peer() {  # ROUND NAME COMMAND...
   local round=$1 name=$2 f="$out/$2-$1.txt"; shift 2
   warm
-  /usr/bin/time -v "$@" "$journal"/journal-*.log > "$f" 2>&1 || true
+  /usr/bin/time -v -o "$f" "$@" "$journal"/journal-*.log > /dev/null 2>&1 || true
   record "$round" "$name" peer "$f"
 }
 
