@@ -5,6 +5,7 @@ import dev.hypercare.probe.ProbeConfig;
 import dev.hypercare.probe.ProbeDispatcher;
 import dev.hypercare.probe.ProbeResult;
 import dev.hypercare.probe.ProbeScheduler;
+import dev.hypercare.probe.ProberWarmUp;
 import dev.hypercare.probe.ProbeSpec;
 import dev.hypercare.probe.SchedulerOptions;
 import dev.hypercare.runner.OnceReport;
@@ -112,6 +113,7 @@ public final class ProbeCommand implements Callable<Integer> {
         List<ProbeSpec> specs = probes.probes();
         SchedulerOptions options = SchedulerOptions.defaults().withMaxConcurrent(probes.evaluation().maxConcurrent());
         List<ProbeResult> results;
+        ProberWarmUp.run(); // a cold JVM's first probe is slow: pay it on 127.0.0.1, not in the target's figures
         try (ProbeScheduler scheduler = new ProbeScheduler(specs, new ProbeDispatcher(env), r -> { }, options,
                 Clock.systemUTC(), new SplittableRandom())) {
             results = scheduler.runOnce();

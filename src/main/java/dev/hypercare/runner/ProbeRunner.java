@@ -15,6 +15,7 @@ import dev.hypercare.metrics.ProbeMetrics;
 import dev.hypercare.probe.ProbeDispatcher;
 import dev.hypercare.probe.ProbeResult;
 import dev.hypercare.probe.ProbeScheduler;
+import dev.hypercare.probe.ProberWarmUp;
 import dev.hypercare.probe.ProbeSpec;
 import dev.hypercare.probe.ResultCodec;
 import dev.hypercare.probe.RollingWindows;
@@ -102,6 +103,7 @@ public final class ProbeRunner implements AutoCloseable {
     /** Opens the journal and outbox, restores what they hold, starts serving and probing. */
     public static ProbeRunner start(RunnerOptions options, PrintWriter out) {
         ProbeRunner runner = new ProbeRunner(options, out);
+        ProberWarmUp.run(); // the first probe of a cold JVM is slow: not the target's fault, so not in its figures
         runner.judge.start();
         runner.scheduler.start();
         int n = options.config().probes().size();
