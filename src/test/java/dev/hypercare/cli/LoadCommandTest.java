@@ -1,7 +1,6 @@
 package dev.hypercare.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,7 +65,7 @@ class LoadCommandTest {
                 .filter(counted::containsKey).mapToLong(name -> counted.get(name)[2]).sum();
         assertThat(httpFailures).as("no HTTP request failed against a healthy target").isZero();
         // Exactness: our reader counts what Gatling counted, name by name, and agrees on the global figures
-        // within Gatling's rounding (its percentiles come from a t-digest, rounded to whole ms).
+        // within the precision of its t-digest (below).
         RunResults read = SimulationLogReader.read(run.resolve("simulation.log"));
         counted.forEach((name, totals) -> {
             if (!name.equals("Global")) {
@@ -79,9 +78,13 @@ class LoadCommandTest {
         Map<String, Long> global = globalFigures(run.resolve("gatling.out"));
         assertThat(all.maxMillis()).isEqualTo(global.get("max response time (ms)"));
         assertThat(all.minMillis()).isEqualTo(global.get("min response time (ms)"));
+        // Gatling's t-digest is accurate in rank, not in value: in a smoke run's sparse tail two neighbouring
+        // samples can be 40 ms apart (700 vs 740 ms at p99). So its figure must lie between our exact values
+        // one percentile point either side, give or take its whole-ms rounding.
         for (int p : new int[] {50, 75, 95, 99}) {
             long gatling = global.get("response time " + p + "th percentile (ms)");
-            assertThat(all.percentileMillis(p)).as("p%d", p).isCloseTo(gatling, within(Math.max(2, Math.round(gatling * 0.05))));
+            assertThat(gatling).as("Gatling's p%d within our exact p%d..p%d", p, p - 1, p + 1)
+                    .isBetween(all.percentileMillis(p - 1) - 2, all.percentileMillis(Math.min(100, p + 1)) + 2);
         }
         // The raw log names the requests too: the strings are written into its string cache.
         String raw = new String(Files.readAllBytes(run.resolve("simulation.log")), java.nio.charset.StandardCharsets.ISO_8859_1);
