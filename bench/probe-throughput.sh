@@ -23,8 +23,9 @@
 #   ./hypercare runs it), BENCH_MAX_OTHER (0.25), BENCH_RETRIES (2), BENCH_QUIET_WAIT (600), BENCH_PORT (8089),
 #   BENCH_BLACKBOX_PORT (19115), BENCH_DRIVER_THREADS (16), BENCH_PROFILE (0; 1 = one more hypercare run of the
 #   first shape with JFR, summarised with `jfr view`), BENCH_BREAKDOWN (0; 1 = bench/simulations/ProbeCost.java
-#   on the first shape: Hypercare's scheduler alone, results only counted, with its HttpProber and with one
-#   shared client, to split the runner's cost from the prober's), BENCH_OUT (target/bench-runs/probe-<time>).
+#   on the first shape: Hypercare's scheduler alone, results only counted, with its HttpProber as shipped, with
+#   its fallback of a client per probe, and with bare shared clients, to split the runner's cost from the
+#   prober's), BENCH_OUT (target/bench-runs/probe-<time>).
 # Prints one line per measurement, a table and the hypercare/blackbox ratios; raw outputs stay in BENCH_OUT.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -347,11 +348,11 @@ if [ "$breakdown" = 1 ]; then
   mkdir -p "$out/classes"
   "$JAVA_HOME/bin/javac" -nowarn -d "$out/classes" -cp "$repo/target/hypercare.jar:$repo/target/lib/*" "$bench_dir/simulations/ProbeCost.java"
   echo "breakdown: bench/simulations/ProbeCost.java, shape $shape, JVM options '${opts}', warm-up ${warmup}s, window ${seconds}s"
-  for mode in hypercare shared-close shared-keepalive; do
+  for mode in hypercare client-per-probe shared-close shared-keepalive; do
     wait_quiet
     c0=$(proc_jiffies $(nginx_pids)); b0=$(machine_busy_jiffies); t0=$(now)
     # shellcheck disable=SC2086
-    line=$(timeout $((warmup + seconds + 60)) "$java" $opts -Djdk.httpclient.allowRestrictedHeaders=connection \
+    line=$(timeout $((warmup + seconds + 60)) "$java" $opts \
       -cp "$out/classes:$repo/target/hypercare.jar:$repo/target/lib/*" ProbeCost "$out/probes-$shape.yaml" "$mode" "$warmup" "$seconds" | tail -1)
     c1=$(proc_jiffies $(nginx_pids)); b1=$(machine_busy_jiffies); t1=$(now)
     echo "  $line nginx_whole_run=$(awk -v c="$((c1 - c0))" -v t0="$t0" -v t1="$t1" -v hz="$hz" 'BEGIN { printf "%.3f", c / hz / (t1 - t0) }') machine_whole_run=$(awk -v c="$((b1 - b0))" -v t0="$t0" -v t1="$t1" -v hz="$hz" 'BEGIN { printf "%.2f", c / hz / (t1 - t0) }') load=$(load1)" \

@@ -1,4 +1,5 @@
 import dev.hypercare.probe.ConditionResult;
+import dev.hypercare.probe.FreshConnections;
 import dev.hypercare.probe.Observation;
 import dev.hypercare.probe.ProbeConfig;
 import dev.hypercare.probe.ProbeDispatcher;
@@ -28,29 +29,34 @@ import java.util.concurrent.atomic.LongAdder;
  * Where a probe's CPU goes, without the runner: Hypercare's own ProbeScheduler on the probes file, with
  * the results only counted (no journal, windows, judge or metrics), and one of three probers:
  * <ul>
- *   <li>{@code hypercare}: the real HttpProber (ProbeDispatcher), a fresh HttpClient per probe</li>
- *   <li>{@code shared-close}: one HttpClient for all probes, each request with {@code Connection: close}
- *       (needs {@code -Djdk.httpclient.allowRestrictedHeaders=connection}), so every probe still opens its
- *       own connection, as blackbox_exporter does (keep-alives disabled)</li>
- *   <li>{@code shared-keepalive}: one HttpClient, pooled connections (a floor, not an honest probe)</li>
+ *   <li>{@code hypercare}: the real HttpProber (ProbeDispatcher) as the CLI runs it: one shared client per
+ *       timeout, each request with {@code Connection: close}, so every probe opens its own connection</li>
+ *   <li>{@code client-per-probe}: the same HttpProber in a JVM that does not allow {@code Connection: close}:
+ *       its fallback, a new HttpClient per probe (what it always did before)</li>
+ *   <li>{@code shared-close}: a bare prober on one HttpClient with {@code Connection: close}: the floor for
+ *       an honest probe with the JDK client (status only, no redirects, no bounded body)</li>
+ *   <li>{@code shared-keepalive}: the same on pooled connections (a floor, not an honest probe)</li>
  * </ul>
- * The two shared probers only check the status against 200 through the probe's own conditions; they exist
- * to price the client-per-probe design, not as a replacement. Prints one line of KEY=VALUE figures over
- * the window: rate, success %, process CPU in cores, VmRSS at the end, VmHWM and the live threads.
+ * The two bare probers only check the status against 200 through the probe's own conditions; they exist
+ * to price HttpProber's own work, not as a replacement. Prints one line of KEY=VALUE figures over the
+ * window: rate, success %, process CPU in cores, VmRSS at the end, VmHWM and the live threads.
  *
- * <p>Usage: {@code ProbeCost PROBES.yaml hypercare|shared-close|shared-keepalive WARMUP_S WINDOW_S}
+ * <p>Usage: {@code ProbeCost PROBES.yaml hypercare|client-per-probe|shared-close|shared-keepalive WARMUP_S WINDOW_S}
  */
 public final class ProbeCost {
     public static void main(String[] args) throws Exception {
         ProbeConfig config = ProbeConfig.load(Path.of(args[0]), Map.of());
         String mode = args[1];
+        if (!mode.equals("client-per-probe")) {
+            FreshConnections.allowConnectionClose(); // as the CLI does, before the JDK's HTTP client is first used
+        }
         long warmup = Long.parseLong(args[2]);
         long window = Long.parseLong(args[3]);
         Prober prober = switch (mode) {
-            case "hypercare" -> new ProbeDispatcher(Map.of());
+            case "hypercare", "client-per-probe" -> new ProbeDispatcher(Map.of());
             case "shared-close" -> new SharedClientProber(true);
             case "shared-keepalive" -> new SharedClientProber(false);
-            default -> throw new IllegalArgumentException("mode: hypercare, shared-close or shared-keepalive, found " + mode);
+            default -> throw new IllegalArgumentException("mode: hypercare, client-per-probe, shared-close or shared-keepalive, found " + mode);
         };
         LongAdder results = new LongAdder();
         LongAdder ok = new LongAdder();

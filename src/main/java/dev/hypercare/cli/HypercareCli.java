@@ -1,6 +1,7 @@
 package dev.hypercare.cli;
 
 import dev.hypercare.BadInputException;
+import dev.hypercare.probe.FreshConnections;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ public final class HypercareCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        FreshConnections.allowConnectionClose(); // before anything touches the JDK's HTTP client
         System.exit(execute(args));
     }
 

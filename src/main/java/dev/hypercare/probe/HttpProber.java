@@ -2,7 +2,6 @@ package dev.hypercare.probe;
 
 import dev.hypercare.DurationText;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,17 +22,23 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * HTTP probes with the JDK client: a fresh client per run (so connect and TLS are really measured, never
- * a pooled connection), one deadline for the whole run including redirects and body, redirects followed
- * by hand so that {@code followRedirects} is enforced, and the body read up to {@code maxBodyBytes}.
+ * HTTP probes with the JDK client: a connection of its own per run (so connect and TLS are really measured;
+ * see {@link FreshConnections}), one deadline for the whole run including redirects and body, redirects
+ * followed by hand so that {@code followRedirects} is enforced, and the body read up to {@code maxBodyBytes}.
  * Headers go only to the probe's own origin: a redirect elsewhere never receives the secrets.
  */
 public final class HttpProber implements Prober {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private final Map<String, String> env;
+    private final FreshConnections connections;
 
     public HttpProber(Map<String, String> env) {
+        this(env, new FreshConnections());
+    }
+
+    HttpProber(Map<String, String> env, FreshConnections connections) {
         this.env = Map.copyOf(env);
+        this.connections = connections;
     }
 
     @Override
@@ -41,20 +46,14 @@ public final class HttpProber implements Prober {
         if (!(spec instanceof ProbeSpec.Http http)) {
             throw new IllegalArgumentException("not an http probe: " + spec.kind());
         }
-        // built before the clock starts: the first client of a JVM initialises TLS for hundreds of milliseconds,
+        // leased before the clock starts: the first client of a JVM initialises TLS for hundreds of milliseconds,
         // which is not the target's time
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(http.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        try {
+        try (FreshConnections.Lease client = connections.lease(http.timeout())) {
             return probe(http, client, ProbeRun.start(spec, clock));
-        } finally {
-            client.shutdownNow();
         }
     }
 
-    private ProbeResult probe(ProbeSpec.Http http, HttpClient client, ProbeRun run) {
+    private ProbeResult probe(ProbeSpec.Http http, FreshConnections.Lease client, ProbeRun run) {
         ProbeRun.Either<ProbeRun.Endpoint> endpoint = run.resolve(http.url(), http.headers(), env);
         if (endpoint.failed()) {
             return endpoint.failure();
@@ -69,7 +68,7 @@ public final class HttpProber implements Prober {
         }
     }
 
-    private ProbeResult exchange(ProbeSpec.Http http, HttpClient client, URI first, Map<String, String> headers, ProbeRun run)
+    private ProbeResult exchange(ProbeSpec.Http http, FreshConnections.Lease client, URI first, Map<String, String> headers, ProbeRun run)
             throws InterruptedException {
         URI current = first;
         String method = http.method();
@@ -79,15 +78,15 @@ public final class HttpProber implements Prober {
             if (!remaining.isPositive()) {
                 return run.timeout(-1, "no final response");
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(current)
+            HttpRequest.Builder request = client.prepare(HttpRequest.newBuilder(current)
                     .timeout(remaining)
-                    .method(method, HttpRequest.BodyPublishers.noBody());
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
             if (sameOrigin(current, first)) {
                 headers.forEach(request::header);
             }
             long sent = System.nanoTime();
             AtomicLong headersAt = new AtomicLong();
-            CompletableFuture<HttpResponse<BoundedBody.Body>> pending = client.sendAsync(request.build(), info -> {
+            CompletableFuture<HttpResponse<BoundedBody.Body>> pending = client.client().sendAsync(request.build(), info -> {
                 headersAt.set(System.nanoTime());
                 return new BoundedBody(http.maxBodyBytes());
             });
@@ -95,13 +94,15 @@ public final class HttpProber implements Prober {
             try {
                 response = pending.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                pending.cancel(true);
                 return run.timeout(-1, headersAt.get() == 0 ? "no response" : "no complete body");
             } catch (ExecutionException e) {
                 Failures.Failure failure = Failures.classify(e.getCause());
                 return failure.reason() == Reason.TIMEOUT
                         ? run.timeout(-1, "no response")
                         : run.fail(failure.reason(), -1, failure.message());
+            } finally {
+                // on a shared client nothing else ends an abandoned exchange (timeout or interrupt): cancelling closes its connection
+                pending.cancel(true);
             }
             long now = System.nanoTime();
             long headersNanos = headersAt.get() == 0 ? now : headersAt.get();
