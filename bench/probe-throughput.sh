@@ -19,8 +19,8 @@
 # (under BENCH_MAX_OTHER cores busy), and reruns a measurement (at most BENCH_RETRIES times) whose "other"
 # exceeded BENCH_MAX_OTHER. Rounds alternate the order of the probers so drift hits both.
 # Settings (environment): BENCH_SECONDS (60), BENCH_WARMUP (30), BENCH_ROUNDS (2), BENCH_SHAPES ("200x200ms 1000x1s"),
-#   BENCH_JVM ("shipped=;xmx128=-Xmx128m", ';'-separated NAME=OPTIONS for hypercare's JVM; "shipped=" means no options, as
-#   ./hypercare runs it), BENCH_MAX_OTHER (0.25), BENCH_RETRIES (2), BENCH_QUIET_WAIT (600), BENCH_PORT (8089),
+#   BENCH_JVM ("shipped=-Xmx256m;xmx128=-Xmx128m", ';'-separated NAME=OPTIONS for hypercare's JVM; "shipped" is what
+#   ./hypercare gives probe), BENCH_MAX_OTHER (0.25), BENCH_RETRIES (2), BENCH_QUIET_WAIT (600), BENCH_PORT (8089),
 #   BENCH_BLACKBOX_PORT (19115), BENCH_DRIVER_THREADS (16), BENCH_PROFILE (0; 1 = one more hypercare run of the
 #   first shape with JFR, summarised with `jfr view`), BENCH_BREAKDOWN (0; 1 = bench/simulations/ProbeCost.java
 #   on the first shape: Hypercare's scheduler alone, results only counted, with its HttpProber as shipped, with
@@ -33,7 +33,7 @@ seconds=${BENCH_SECONDS:-60}
 warmup=${BENCH_WARMUP:-30}
 rounds=${BENCH_ROUNDS:-2}
 shapes=${BENCH_SHAPES:-"200x200ms 1000x1s"}
-jvm_variants=${BENCH_JVM-"shipped=;xmx128=-Xmx128m"}
+jvm_variants=${BENCH_JVM-"shipped=-Xmx256m;xmx128=-Xmx128m"}
 max_other=${BENCH_MAX_OTHER:-0.25}
 retries=${BENCH_RETRIES:-2}
 quiet_wait=${BENCH_QUIET_WAIT:-600}

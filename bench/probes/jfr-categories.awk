@@ -4,7 +4,7 @@ function flush() {
   if (n == 0) return
   total++
   cat = "other"
-  if (stack ~ /HttpClientBuilderImpl\.build|HttpClientImpl\.create|HttpClientImpl\.<init>|HttpClientFacade/) cat = "HttpClient: build a client"
+  if (stack ~ /HttpClientBuilderImpl\.build|HttpClientImpl\.create|HttpClientImpl\.<init>/) cat = "HttpClient: build a client"
   else if (stack ~ /shutdownNow|HttpClientImpl\.stop|SelectorManager\.shutdown/) cat = "HttpClient: shut a client down"
   else if (stack ~ /Journal\.append|ResultCodec\.encode/) cat = "journal: encode + append"
   else if (stack ~ /ProbeMetrics\.record|ProbeMeters/) cat = "metrics: record a result"

@@ -8,6 +8,7 @@ import dev.hypercare.probe.ProbeScheduler;
 import dev.hypercare.probe.ProberWarmUp;
 import dev.hypercare.probe.ProbeSpec;
 import dev.hypercare.probe.SchedulerOptions;
+import dev.hypercare.runner.HeapAdvice;
 import dev.hypercare.runner.OnceReport;
 import dev.hypercare.runner.ProbeRunner;
 import dev.hypercare.runner.RunnerOptions;
@@ -100,6 +101,7 @@ public final class ProbeCommand implements Callable<Integer> {
             if (duration != null && duration.toMillis() < 1) {
                 throw new BadInputException("--duration: expected a duration of 1ms or more, found " + duration);
             }
+            HeapAdvice.check(probes.probes().size(), Runtime.getRuntime().maxMemory()).ifPresent(spec.commandLine().getErr()::println);
             SloPolicy slo = SloPolicy.load(policy != null ? policy : home.resolve("profiles/slo.yaml"));
             RunnerOptions options = new RunnerOptions(probes, slo, journal != null ? journal : home.resolve("reports/journal"),
                     listenOn, Map.copyOf(env), Clock.systemUTC());
