@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The part of a probe every kind shares, as blackbox_exporter's handler owns it: the start, the deadline,
@@ -22,6 +23,7 @@ import java.util.Optional;
  */
 final class ProbeRun {
     private static final int MAX_MESSAGE_CHARS = 200;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final ProbeSpec spec;
     private final Instant start;
@@ -143,7 +145,7 @@ final class ProbeRun {
         for (String secret : secrets) {
             out = out.replace(secret, "<redacted>");
         }
-        out = out.replaceAll("\\s+", " ").strip();
+        out = WHITESPACE.matcher(out).replaceAll(" ").strip();
         return out.length() <= MAX_MESSAGE_CHARS ? out : out.substring(0, MAX_MESSAGE_CHARS) + "...";
     }
 }

@@ -48,7 +48,12 @@ record Schedule(Instant origin, Duration interval, double jitter) {
 
     /** Slot {@code slot} before jitter. */
     Instant nominal(long slot) {
-        return origin.plus(interval.multipliedBy(slot));
+        return origin.plusNanos(times(slot));
+    }
+
+    /** {@code slot} intervals in nanoseconds: Duration's own arithmetic goes through BigDecimal, once per probe run. */
+    private long times(long slot) {
+        return Math.multiplyExact(interval.toNanos(), slot);
     }
 
     /** When slot {@code slot} is due; {@code draw} in [-1, 1] picks the jitter, so the same draw gives the same time. */
@@ -70,9 +75,9 @@ record Schedule(Instant origin, Duration interval, double jitter) {
         long next = slot + 1;
         Schedule schedule = this;
         if (!nominal(next).isAfter(now)) {
-            next = Duration.between(origin, now).dividedBy(interval) + 1;
-        } else if (Duration.between(now, nominal(next)).compareTo(interval.multipliedBy(2)) > 0) {
-            schedule = new Schedule(now.plus(interval).minus(interval.multipliedBy(next)), interval, jitter);
+            next = Duration.between(origin, now).toNanos() / interval.toNanos() + 1;
+        } else if (Duration.between(now, nominal(next)).toNanos() > times(2)) {
+            schedule = new Schedule(now.plus(interval).minusNanos(times(next)), interval, jitter);
         }
         long skipped = (busy ? 1 : 0) + (next - slot - 1);
         return new Step(!busy, skipped, schedule, next, schedule.due(next, draw));
