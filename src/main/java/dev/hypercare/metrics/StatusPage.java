@@ -5,6 +5,7 @@ import dev.hypercare.incident.TimelineEntry;
 import dev.hypercare.probe.ProbeResult;
 import dev.hypercare.probe.WindowStats;
 import dev.hypercare.report.ValueText;
+import dev.hypercare.report.Xml;
 import dev.hypercare.runner.ProbeStatus;
 import dev.hypercare.runner.RunnerStatus;
 import dev.hypercare.slo.BurnRateStatus;
@@ -224,6 +225,6 @@ public final class StatusPage {
     }
 
     private static String esc(String text) {
-        return Html.escape(text);
+        return Xml.escape(text);
     }
 }

@@ -21,7 +21,8 @@ public final class HtmlReport {
     /** A link with a scheme (http:, javascript:, ...) is shown as text: the report links only its own files. */
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
-    private static final String CSS = """
+    /** The house style of every HTML report: the go/no-go verdict and the hypercare reports share it. */
+    public static final String CSS = """
             :root { color-scheme: light; }
             body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #24292f; margin: 0; background: #f6f8fa; }
             main { max-width: 1100px; margin: 0 auto; padding: 0 24px 48px; }

@@ -212,7 +212,7 @@ public final class MarkdownReport {
     }
 
     /** A table cell: one line, and no character that would end the cell or start markup. */
-    static String cell(String text) {
+    public static String cell(String text) {
         return inline(text).replace("|", "\\|");
     }
 

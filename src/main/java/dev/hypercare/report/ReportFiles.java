@@ -40,7 +40,8 @@ public final class ReportFiles {
                 write(dir.resolve(JUNIT), junit));
     }
 
-    private static Path write(Path file, String content) throws IOException {
+    /** Writes {@code content} to a temporary file beside {@code file} and moves it into place. */
+    public static Path write(Path file, String content) throws IOException {
         // same directory as the target: a move within one file system can be atomic. Not
         // createTempFile: its owner-only permissions would carry over to the report.
         Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");

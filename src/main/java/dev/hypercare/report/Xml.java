@@ -5,11 +5,11 @@ package dev.hypercare.report;
  * carry at all (control characters, lone surrogates) become U+FFFD rather than breaking the file:
  * error messages come from the target and may hold anything.
  */
-final class Xml {
+public final class Xml {
     private Xml() {}
 
     /** Text content and attribute values alike (quotes escaped, newlines kept as references). */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

@@ -3,6 +3,7 @@ package dev.hypercare.report.hypercare;
 import static dev.hypercare.report.hypercare.ReportText.xml;
 
 import dev.hypercare.report.Headline;
+import dev.hypercare.report.HtmlReport;
 import dev.hypercare.report.SvgChart;
 import dev.hypercare.report.ValueText;
 import dev.hypercare.slo.Finding;
@@ -21,26 +22,9 @@ import java.util.Locale;
 public final class HypercareHtml {
     private static final String AVAILABILITY = "#1a7f37", P95 = "#0969da", WARN = "#bf8700", CRITICAL = "#cf222e";
 
-    static final String CSS = """
-            :root { color-scheme: light; }
-            body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #24292f; margin: 0; background: #f6f8fa; }
-            main { max-width: 1100px; margin: 0 auto; padding: 0 24px 48px; }
-            .banner { color: #fff; padding: 24px; margin: 0 0 24px; }
-            .banner h1 { margin: 0 0 6px; font-size: 2.0em; letter-spacing: .02em; }
-            .banner p { margin: 0; font-size: 1.1em; }
-            .banner .exit { opacity: .85; font-size: .9em; margin-top: 8px; }
-            .GREEN { background: #1a7f37; } .AMBER { background: #9a6700; } .RED { background: #cf222e; } .GREY { background: #6e7781; }
-            section { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: 16px 20px; margin: 0 0 20px; }
-            h2 { font-size: 1.25em; margin: 0 0 12px; }
-            figure { margin: 0 0 16px; } figcaption { font-weight: 600; margin-bottom: 4px; }
-            svg.chart { width: 100%; height: auto; display: block; }
-            table { border-collapse: collapse; width: 100%; font-size: .92em; margin-bottom: 12px; }
-            th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
-            th { background: #f6f8fa; font-weight: 600; }
-            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: .85em; color: #fff; white-space: nowrap; }
-            .PASS { background: #1a7f37; } .WARN { background: #9a6700; } .FAIL, .FIRED { background: #cf222e; } .NO_DATA, .SKIPPED { background: #6e7781; }
-            .why { color: #57606a; font-size: .9em; }
+    /** The verdict report's house style; its notes are asides here, not warnings, and tables stack. */
+    static final String CSS = HtmlReport.CSS + """
+            table { margin-bottom: 12px; }
             .note { color: #57606a; }
             """;
 

@@ -63,14 +63,12 @@ public final class HypercareReports {
         ExitReport r = ExitReports.build(o.journal(), last, now);
         HypercareReportFiles.Written written = HypercareReportFiles.write(o.out(), "exit-" + last,
                 HypercareMarkdown.exit(r), HypercareHtml.exit(r), HypercareJson.exit(r));
-        out.println("hypercare report exit as of " + ReportText.dateTime(r.asOf()) + ": " + r.decision().label());
+        StringBuilder line = new StringBuilder("exit as of " + ReportText.dateTime(r.asOf()) + ": " + r.decision().label());
         for (ExitReport.Criterion c : r.criteria()) {
-            out.println("  " + String.format(java.util.Locale.ROOT, "%-7s", c.outcome()) + " " + c.name() + ": " + c.measured()
-                    + " (threshold " + c.threshold() + "); " + c.evidence());
+            line.append("\n  ").append(String.format(java.util.Locale.ROOT, "%-7s", c.outcome())).append(' ').append(c.name()).append(": ")
+                    .append(c.measured()).append(" (threshold ").append(c.threshold()).append("); ").append(c.evidence());
         }
-        out.println("  markdown: " + written.markdown());
-        out.println("  html:     " + written.html());
-        out.println("  json:     " + written.json());
+        print(out, line.toString(), written);
         return r.decision().exitCode();
     }
 
@@ -95,8 +93,9 @@ public final class HypercareReports {
         }
     }
 
-    private static void print(PrintStream out, String line, HypercareReportFiles.Written written) {
-        out.println("hypercare report " + line);
+    /** {@code head} (one or more lines), then where the three files went. */
+    private static void print(PrintStream out, String head, HypercareReportFiles.Written written) {
+        out.println("hypercare report " + head);
         out.println("  markdown: " + written.markdown());
         out.println("  html:     " + written.html());
         out.println("  json:     " + written.json());

@@ -1,10 +1,12 @@
 package dev.hypercare.report.hypercare;
 
+import dev.hypercare.report.MarkdownReport;
 import dev.hypercare.report.ValueText;
+import dev.hypercare.report.Xml;
+import dev.hypercare.slo.Window;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import dev.hypercare.slo.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -114,44 +116,13 @@ final class ReportText {
         return ValueText.count(n);
     }
 
-    /**
-     * Text as literal Markdown on one line, safe in a table cell (as MarkdownReport does): what CommonMark
-     * would read as markup is escaped, so the raw file stays readable ({@code error_rate} keeps its underscore).
-     */
+    /** Text as literal Markdown on one line, safe in a table cell. */
     static String markdown(String text) {
-        String line = text.replaceAll("[\\r\\n\\t]+", " ");
-        StringBuilder out = new StringBuilder(line.length() + 8);
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            switch (c) {
-                case '\\', '`', '*', '[', ']', '<', '|' -> out.append('\\').append(c);
-                case '_' -> out.append(i > 0 && i < line.length() - 1 && Character.isLetterOrDigit(line.charAt(i - 1))
-                        && Character.isLetterOrDigit(line.charAt(i + 1)) ? "_" : "\\_");
-                case '&' -> out.append("&amp;");
-                default -> out.append(c);
-            }
-        }
-        // a leading # or > would make the line a heading or a quote
-        return out.length() > 0 && (out.charAt(0) == '#' || out.charAt(0) == '>') ? "\\" + out : out.toString();
+        return MarkdownReport.cell(text);
     }
 
-    /** Text content and attribute values of HTML written as XML (as report.Xml does). */
+    /** Text content and attribute values of HTML written as XML. */
     static String xml(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\n' -> out.append("&#10;");
-                case '\r' -> out.append("&#13;");
-                case '\t' -> out.append("&#9;");
-                default -> out.appendCodePoint((c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
-                        ? c : 0xFFFD);
-            }
-        });
-        return out.toString();
+        return Xml.escape(text);
     }
 }

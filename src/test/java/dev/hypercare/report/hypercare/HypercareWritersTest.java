@@ -159,7 +159,7 @@ class HypercareWritersTest {
         assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;");
         assertThat(xml(html).getElementsByTagName("script").getLength()).isZero();
         String md = HypercareMarkdown.daily(r);
-        assertThat(md).contains("| INC-\\<9> | P2 | \\<script>alert('x')\\</script> &amp; \\*bold\\* \\| \\_under\\_ \\[link\\](javascript:x) |")
+        assertThat(md).contains("| INC-\\<9> | P2 | \\<script>alert('x')\\</script> & \\*bold\\* \\| \\_under\\_ \\[link\\](javascript:x) |")
                 .contains("policy `a|b'c`");
         assertThat(JSON.readTree(HypercareJson.daily(r)).at("/incidents/0/title").asText()).isEqualTo(title);
         assertThat(r.incidents().getFirst().duration()).isEqualTo(Duration.ofMinutes(10));

@@ -37,8 +37,8 @@ class ReportTextTest {
 
     @Test
     void markdownAndXmlEscapeWhatWouldBeMarkup() {
-        assertThat(ReportText.markdown("# a|b *c* error_rate _x_ <i> & [l](u)\nnext")).isEqualTo(
-                "\\# a\\|b \\*c\\* error_rate \\_x\\_ \\<i> &amp; \\[l\\](u) next");
+        assertThat(ReportText.markdown("# a|b *c* error_rate _x_ <i> & &copy; [l](u)\nnext")).isEqualTo(
+                "\\# a\\|b \\*c\\* error_rate \\_x\\_ \\<i> & &amp;copy; \\[l\\](u) next");
         assertThat(ReportText.xml("<a href=\"x\">'&'</a>\u0001")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\uFFFD");
     }
 }
